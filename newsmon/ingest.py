@@ -1,0 +1,150 @@
+"""The ingestion steps of a monitor run, as plain functions (the flow's tasks call these).
+
+read_seeds -> (load_feed_state -> fetch_feeds) -> store_run
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from newsmon.feeds.config import load_feeds, sources_for_urls
+from newsmon.feeds.fetch import fetch_all
+from newsmon.feeds.parse import NotAFeedError, parse_feed
+from newsmon.models import Article, FeedFetch, FeedSource, SourceSummary, utcnow
+from newsmon.seeds import SEED_SOURCE, read_seed_dir
+from newsmon.settings import Settings
+from newsmon.store.articles import feed_state, record_fetch, record_run, store_articles
+from newsmon.store.db import open_store
+
+log = logging.getLogger(__name__)
+
+
+class SeedBatch(BaseModel):
+    directory: str | None = None
+    articles: list[Article] = Field(default_factory=list)
+    failures: list[tuple[str, str]] = Field(default_factory=list)
+
+
+class RunSummary(BaseModel):
+    run_id: str
+    started_at: datetime
+    finished_at: datetime
+    sources: list[SourceSummary]
+    new_article_ids: list[str] = Field(default_factory=list)
+
+    @property
+    def new(self) -> int:
+        return sum(s.new for s in self.sources)
+
+    @property
+    def seen(self) -> int:
+        return sum(s.seen for s in self.sources)
+
+    @property
+    def failed(self) -> int:
+        return sum(s.failed for s in self.sources)
+
+
+def read_seeds(seeds_dir: Path | None) -> SeedBatch:
+    if seeds_dir is None:
+        return SeedBatch()
+    articles, failures = read_seed_dir(Path(seeds_dir))
+    return SeedBatch(directory=str(seeds_dir), articles=articles, failures=failures)
+
+
+def resolve_sources(settings: Settings) -> list[FeedSource]:
+    """The feeds of this run: --feed/NEWSMON_FEED_URLS when given, else the feeds file."""
+    if settings.feed_urls:
+        return sources_for_urls(settings.feed_urls)
+    return load_feeds(settings.feeds_file)
+
+
+def load_feed_state(db_path: Path, urls: list[str], lock_wait_s: float = 0.0) -> dict[str, tuple[str | None, str | None]]:
+    with open_store(db_path, lock_wait_s=lock_wait_s) as con:
+        return feed_state(con, urls)
+
+
+def fetch_feeds(sources: list[FeedSource], state: dict[str, tuple[str | None, str | None]],
+                settings: Settings) -> list[FeedFetch]:
+    """Fetch every feed concurrently and parse what came back. Never raises for one feed."""
+    raws = fetch_all(sources, state, timeout_s=settings.fetch_timeout_s, deadline_s=settings.fetch_deadline_s,
+                     max_bytes=settings.fetch_max_bytes, concurrency=settings.fetch_concurrency,
+                     user_agent=settings.user_agent)
+    fetched_at = utcnow()
+    results = []
+    for raw in raws:
+        fetch = FeedFetch(url=raw.source.url, name=raw.source.name, status=raw.status, http_status=raw.http_status,
+                          etag=raw.etag, last_modified=raw.last_modified, error=raw.error, elapsed_s=raw.elapsed_s)
+        if raw.status == "ok":
+            try:
+                fetch.articles, rejected = parse_feed(raw.body, raw.source, raw.headers, fetched_at)
+                fetch.entries_rejected = len(rejected)
+            except NotAFeedError as exc:
+                fetch.status, fetch.error = "error", str(exc)
+                log.warning("feed %s (%s): %s", raw.source.name, raw.source.url, exc)
+            except Exception as exc:  # a parser bug on one feed must not lose the others
+                fetch.status, fetch.error = "error", f"parse failed: {type(exc).__name__}: {exc}"
+                log.exception("feed %s: parse failed", raw.source.name)
+        results.append(fetch)
+    return results
+
+
+def store_run(db_path: Path, seeds: SeedBatch, fetches: list[FeedFetch], sources: list[FeedSource],
+              started_at: datetime, lock_wait_s: float = 0.0, run_id: str | None = None) -> RunSummary:
+    """Store the run's articles and each feed's state in one transaction, so a crash stores
+    nothing and the next run, with the old validators, fetches the same items again."""
+    run_id = run_id or uuid.uuid4().hex[:12]
+    official = {s.url: s.official for s in sources}
+    now = utcnow()
+    with open_store(db_path, lock_wait_s=lock_wait_s) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            summaries: list[SourceSummary] = []
+            new_ids: list[str] = []
+            if seeds.directory is not None:
+                result = store_articles(con, seeds.articles, now)
+                new_ids += result.new_article_ids
+                summaries.append(SourceSummary(
+                    source=SEED_SOURCE, kind="seeds", new=result.new.get(SEED_SOURCE, 0),
+                    seen=result.seen.get(SEED_SOURCE, 0), failed=len(seeds.failures),
+                    status="ok" if not seeds.failures else "partial",
+                    error="; ".join(f"{name}: {err}" for name, err in seeds.failures) or None))
+            for fetch in fetches:
+                result = store_articles(con, fetch.articles, now)
+                new_ids += result.new_article_ids
+                new = sum(result.new.values())
+                record_fetch(con, fetch, official.get(fetch.url, False), new, now)
+                summaries.append(SourceSummary(
+                    source=fetch.name, kind="feed", new=new, seen=sum(result.seen.values()),
+                    failed=fetch.entries_rejected + (1 if fetch.status == "error" else 0),
+                    status=fetch.status, error=fetch.error))
+            summary = RunSummary(run_id=run_id, started_at=started_at, finished_at=utcnow(),
+                                 sources=summaries, new_article_ids=new_ids)
+            record_run(con, run_id, started_at, summary.finished_at, summary.new, summary.seen, summary.failed,
+                       [s.model_dump() for s in summaries])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return summary
+
+
+def format_summary(summary: RunSummary) -> str:
+    """The console summary of a run: one line per source, then the totals."""
+    width = max([len(s.source) for s in summary.sources] + [6])
+    width = min(width, 60)
+    lines = [f"{'source':<{width}}  {'new':>5}  {'seen':>5}  {'failed':>6}  status"]
+    for s in summary.sources:
+        name = s.source if len(s.source) <= width else s.source[: width - 1] + "…"
+        status = s.status if not s.error else f"{s.status}: {s.error}"
+        lines.append(f"{name:<{width}}  {s.new:>5}  {s.seen:>5}  {s.failed:>6}  {status}")
+    lines.append(f"articles: {summary.new} new, {summary.seen} already seen, {summary.failed} failed")
+    if summary.new == 0:
+        lines.append("Nothing new since the last run.")
+    return "\n".join(lines)

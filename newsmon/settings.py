@@ -1,0 +1,32 @@
+"""The one settings object: built at the entry point (CLI or flow), passed down.
+
+Every field can be set by an environment variable `NEWSMON_<FIELD>` (e.g. NEWSMON_DB_PATH);
+CLI flags override the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The repository root: where `seeds/`, `feeds.yaml` and `sql/` live (editable install).
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSMON_", extra="ignore")
+
+    db_path: Path = Field(Path("newsmon.duckdb"), description="DuckDB file of the store")
+    seeds_dir: Path | None = Field(PROJECT_ROOT / "seeds", description="folder of *.txt seed articles; None skips seeds")
+    feeds_file: Path = Field(PROJECT_ROOT / "feeds.yaml", description="YAML list of feeds to poll")
+    feed_urls: list[str] = Field(default_factory=list, description="if set, poll these instead of the feeds file")
+
+    fetch_timeout_s: float = Field(5.0, gt=0, description="connect/read timeout of one request")
+    fetch_deadline_s: float = Field(10.0, gt=0, description="whole-fetch deadline of one feed (slow-drip servers)")
+    fetch_max_bytes: int = Field(10_000_000, gt=0, description="a feed body larger than this is refused")
+    fetch_concurrency: int = Field(8, ge=1, description="feeds fetched at once")
+    user_agent: str = "newsmon/0.1 (+https://github.com/newsmon; Venezuela-policy news monitor)"
+
+    db_lock_wait_s: float = Field(30.0, ge=0, description="how long readers wait for a writer's lock")
