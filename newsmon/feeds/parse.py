@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import logging
 from datetime import datetime, timezone
+from urllib.parse import urlparse
 
 import feedparser
 from pydantic import ValidationError
@@ -33,7 +34,8 @@ def parse_feed(body: bytes, source: FeedSource, headers: dict[str, str] | None =
     response_headers.setdefault("content-location", source.url)
     parsed = feedparser.parse(body, response_headers=response_headers, sanitize_html=True,
                               resolve_relative_uris=True)
-    if not parsed.entries and parsed.get("bozo") and not parsed.get("version"):
+    # A feed with no items still has a version; a body with neither is not a feed.
+    if not parsed.entries and not parsed.get("version"):
         reason = parsed.get("bozo_exception")
         raise NotAFeedError(f"not a feed: {type(reason).__name__}: {reason}" if reason else "not a feed")
     fetched_at = fetched_at or utcnow()
@@ -60,8 +62,8 @@ def entry_to_article(entry: dict, source: FeedSource, fetched_at: datetime) -> A
         raise ValueError("entry has neither title nor text")
     guid = (entry.get("id") or entry.get("guid") or "").strip() or None
     link = (entry.get("link") or "").strip()
-    if not link:
-        link = guid if guid and "://" in guid else f"{source.url}#{guid or _fallback_anchor(text)}"
+    if not _is_url(link):
+        link = guid if _is_url(guid) else f"{source.url}#{guid or _fallback_anchor(text)}"
     return Article(
         source=source.name,
         url=link,
@@ -89,6 +91,11 @@ def _entry_datetime(entry: dict) -> datetime | None:
             except (OverflowError, ValueError, TypeError):
                 continue
     return None
+
+
+def _is_url(value: str | None) -> bool:
+    parsed = urlparse(value or "")
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
 
 
 def _fallback_anchor(text: str) -> str:
