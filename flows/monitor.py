@@ -12,7 +12,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
-from newsmon import ingest
+from newsmon import extraction, ingest
 from newsmon.models import FeedFetch, FeedSource, utcnow
 from newsmon.settings import Settings
 
@@ -43,6 +43,11 @@ def store_articles_task(db_path: Path, seeds: ingest.SeedBatch, fetches: list[Fe
     return ingest.store_run(db_path, seeds, fetches, sources, started_at, lock_wait_s)
 
 
+@task(name="extract-mentions", cache_policy=NONE)
+def extract_mentions_task(db_path: Path, lock_wait_s: float) -> extraction.ExtractionSummary:
+    return extraction.extract_pending(db_path, lock_wait_s)
+
+
 @flow(name="monitor")
 def monitor(settings: Settings | None = None) -> ingest.RunSummary:
     """Ingest the seeds and every new item of the feeds into the store; return the run summary."""
@@ -56,4 +61,5 @@ def monitor(settings: Settings | None = None) -> ingest.RunSummary:
     summary = store_articles_task(settings.db_path, seeds.result(), fetches, sources, started_at,
                                   settings.db_lock_wait_s)
     get_run_logger().info("articles: %d new, %d already seen, %d failed", summary.new, summary.seen, summary.failed)
+    summary.extraction = extract_mentions_task(settings.db_path, settings.db_lock_wait_s)
     return summary

@@ -1,0 +1,51 @@
+"""The extraction stage of a monitor run: every stored article not yet extracted with the
+current extractor version goes through the spaCy pipeline, in batches (`nlp.pipe`)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from newsmon.models import utcnow
+from newsmon.store.db import open_store
+from newsmon.store.mentions import pending_articles, write_extraction
+
+log = logging.getLogger(__name__)
+
+
+class ExtractionSummary(BaseModel):
+    extractor_version: str
+    articles: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+
+
+@functools.cache
+def pipeline(model: str | None = None):
+    """The extraction pipeline, loaded once per process (loading costs about a second)."""
+    from extractors import load_pipeline
+
+    return load_pipeline(model)
+
+
+def extract_pending(db_path: Path, lock_wait_s: float = 0.0, batch_articles: int = 256,
+                    model: str | None = None) -> ExtractionSummary:
+    """Extract mentions from every article not yet extracted with this extractor version."""
+    from extractors import EXTRACTOR_VERSION, ArticleText, extract_mentions
+
+    started = time.perf_counter()
+    summary = ExtractionSummary(extractor_version=EXTRACTOR_VERSION)
+    with open_store(db_path, lock_wait_s=lock_wait_s) as con:
+        while rows := pending_articles(con, EXTRACTOR_VERSION, batch_articles):
+            nlp = pipeline(model)
+            articles = [ArticleText(article_id=a, text=t, published_at=d) for a, t, d in rows]
+            mentions = extract_mentions(nlp, articles)
+            summary.mentions += write_extraction(con, [a for a, _, _ in rows], mentions, EXTRACTOR_VERSION, utcnow())
+            summary.articles += len(rows)
+    summary.seconds = round(time.perf_counter() - started, 3)
+    log.info("extracted %d mentions from %d articles in %.2fs", summary.mentions, summary.articles, summary.seconds)
+    return summary

@@ -1,0 +1,60 @@
+"""Writers for `event_mentions` and `article_extractions`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Iterable, Protocol
+
+import duckdb
+
+from newsmon.store.db import query
+
+
+class MentionLike(Protocol):
+    """What the store needs of an extracted mention (extractors.models.Mention satisfies it)."""
+
+    mention_id: str
+    article_id: str
+
+    def model_dump(self) -> dict[str, Any]: ...
+
+
+def pending_articles(con: duckdb.DuckDBPyConnection, version: str, limit: int) -> list[tuple[str, str, date | None]]:
+    """(article_id, text, published_date) of articles not extracted with `version` yet."""
+    return con.execute(query("articles_to_extract"), {"version": version, "limit": limit}).fetchall()
+
+
+def write_extraction(con: duckdb.DuckDBPyConnection, article_ids: list[str], mentions: Iterable[MentionLike],
+                     version: str, now: datetime) -> int:
+    """Replace the mentions of these articles by this extraction's, and mark them extracted
+    with `version`, in one transaction (a crash leaves them pending, never half-written)."""
+    mentions = list(mentions)
+    per_article: dict[str, int] = {a: 0 for a in article_ids}
+    rows = []
+    for mention in mentions:
+        row = mention.model_dump()
+        row = {k: row.get(k) for k in _MENTION_COLUMNS}
+        row["extracted_at"] = now
+        rows.append(row)
+        per_article[mention.article_id] = per_article.get(mention.article_id, 0) + 1
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(query("delete_article_mentions"), {"article_ids": article_ids})
+        if rows:
+            con.executemany(query("insert_mention"), rows)
+        con.executemany(query("insert_article_extraction"), [
+            {"article_id": a, "extractor_version": version, "extracted_at": now, "mention_count": n}
+            for a, n in per_article.items()
+        ])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return len(rows)
+
+
+_MENTION_COLUMNS = (
+    "mention_id", "article_id", "event_type", "actor", "target", "designation", "status", "modality",
+    "event_date", "date_precision", "amount_usd", "is_background", "sentence", "char_start", "char_end",
+    "extractor_version", "actor_text", "target_text",
+)
