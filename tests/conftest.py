@@ -11,6 +11,7 @@ import pytest
 
 TESTS_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS_DIR))  # feed_server, feeds_fixtures
+sys.path.insert(0, str(TESTS_DIR / "events"))  # helpers
 
 # Prefect's home (its database, settings) lives in a temp dir for the whole session, and the
 # ephemeral server makes no network calls. Set before anything imports prefect.

@@ -1,0 +1,251 @@
+"""Event resolution: attach each new mention to the event of its development, or open one.
+
+Decisions follow rules.yaml: a candidate must share the mention's block (type, canonical target,
+designation ...; an indexed lookup), agree on the `also_equal` fields, and have a compatible date.
+Every decision is stored as the mention's `merge_reason`. State changes (a designation announced
+then effective) are recorded in event_history, and alerts are written to the outbox in the same
+transaction as the events, so a crash never loses or doubles one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+from pydantic import BaseModel
+
+from newsmon.events.rules import (Rules, TypeRule, block_key, date_gap_days, dates_compatible, field_value,
+                                  load_rules, more_precise)
+from newsmon.models import stable_id, utcnow
+from newsmon.store.db import query
+
+log = logging.getLogger(__name__)
+
+_EVENT_COLUMNS = ("event_id", "event_type", "actor", "target", "designation", "status", "modality", "event_date",
+                  "date_precision", "amount_usd", "first_seen_at", "last_seen_at", "article_count", "source_count",
+                  "official", "is_background", "summary", "block_key")
+
+
+class ResolutionSummary(BaseModel):
+    mentions: int = 0
+    events_created: int = 0
+    events_updated: int = 0
+    alerts: int = 0  # distinct alerts raised (each goes to every configured channel)
+
+
+@dataclass
+class _Alert:
+    event_id: str
+    reason: str
+    new_value: str
+    mention: dict
+
+
+@dataclass
+class _Batch:
+    """What one resolution pass changes, written at the end in one transaction."""
+
+    new_events: dict[str, dict] = field(default_factory=dict)
+    changed_events: dict[str, dict] = field(default_factory=dict)
+    assignments: list[dict] = field(default_factory=list)
+    history: list[dict] = field(default_factory=list)
+    alerts: list[_Alert] = field(default_factory=list)
+
+
+def summarise(event: dict, rule: TypeRule) -> str:
+    values = {k: ("?" if v is None else v) for k, v in event.items()}
+    if event.get("event_date") is not None:
+        d: date = event["event_date"]
+        values["event_date"] = {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(event.get("date_precision"), d.isoformat())
+    amount = event.get("amount_usd")
+    values["amount_musd"] = "?" if amount is None else f"{amount / 1e6:g}"
+    try:
+        return rule.summary.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return f"{event['event_type']}: {event.get('actor')} -> {event.get('target')}"
+
+
+class Resolver:
+    def __init__(self, con: duckdb.DuckDBPyConnection, rules: Rules, now: datetime) -> None:
+        self.con, self.rules, self.now = con, rules, now
+        self._blocks: dict[str, list[dict]] = {}
+        self.batch = _Batch()
+
+    def candidates(self, key: str) -> list[dict]:
+        if key not in self._blocks:
+            cursor = self.con.execute(query("events_in_block"), {"block_key": key})
+            columns = [d[0] for d in cursor.description]
+            self._blocks[key] = [dict(zip(columns, row)) for row in cursor.fetchall()]
+        return self._blocks[key]
+
+    def resolve(self, mention: dict) -> str:
+        rule = self.rules.for_type(mention["event_type"])
+        key = block_key(mention, rule)
+        compatible, rejected = [], []
+        for event in self.candidates(key):
+            why_not = self._mismatch(mention, event, rule)
+            (rejected if why_not else compatible).append((event, why_not))
+        if compatible:
+            event = self._best(mention, [e for e, _ in compatible])
+            gap = date_gap_days(mention["event_date"], mention["date_precision"], event["event_date"],
+                                event["date_precision"])
+            reason = (f"joined: same {'+'.join(rule.block_on)}"
+                      + (f"; dates {_fmt_date(mention)} ~ {_fmt_date(event)} (gap {gap}d <= {rule.date_tolerance_days}d)"
+                         if gap is not None else "; no date on one side")
+                      + (f"; {len(compatible)} candidates, closest chosen" if len(compatible) > 1 else ""))
+            self._join(event, mention, rule)
+        else:
+            event = self._open(mention, rule, key)
+            reason = "new event: " + ("; ".join(f"{e['event_id']} rejected ({why})" for e, why in rejected[:3])
+                                      if rejected else f"no event in block {key!r}")
+        self.batch.assignments.append({"mention_id": mention["mention_id"], "event_id": event["event_id"],
+                                       "merge_reason": reason})
+        return event["event_id"]
+
+    def _mismatch(self, mention: dict, event: dict, rule: TypeRule) -> str | None:
+        for name in rule.also_equal:
+            a, b = field_value(mention, name), field_value(event, name)
+            if a is not None and b is not None and a != b:
+                return f"{name} {a!r} != {b!r}"
+        if not dates_compatible(mention["event_date"], mention["date_precision"], event["event_date"],
+                                event["date_precision"], rule.date_tolerance_days):
+            return f"date {_fmt_date(mention)} vs {_fmt_date(event)} beyond {rule.date_tolerance_days}d"
+        return None
+
+    @staticmethod
+    def _best(mention: dict, events: list[dict]) -> dict:
+        def rank(event: dict) -> tuple:
+            gap = date_gap_days(mention["event_date"], mention["date_precision"], event["event_date"],
+                                event["date_precision"])
+            # closest date first; with no date to compare, the most recently reported event
+            last_seen = event["last_seen_at"]
+            return (gap if gap is not None else 10**6, -(last_seen.timestamp() if last_seen else 0.0))
+        return min(events, key=rank)
+
+    def _open(self, mention: dict, rule: TypeRule, key: str) -> dict:
+        event = {name: mention.get(name) for name in ("event_type", "actor", "target", "designation", "status",
+                                                      "modality", "event_date", "date_precision", "amount_usd")}
+        event.update(event_id=stable_id("event", key, mention["mention_id"]), block_key=key,
+                     first_seen_at=mention["fetched_at"], last_seen_at=mention["fetched_at"], article_count=1,
+                     source_count=1, official=False, is_background=bool(mention["is_background"]))
+        event["summary"] = summarise(event, rule)
+        self.candidates(key).append(event)
+        self.batch.new_events[event["event_id"]] = event
+        self._history(event, mention, "created", None, event["summary"])
+        if not mention["is_background"]:
+            self.batch.alerts.append(_Alert(event["event_id"], "new", "", mention))
+        return event
+
+    def _join(self, event: dict, mention: dict, rule: TypeRule) -> None:
+        before = dict(event)
+        if event["is_background"] and not mention["is_background"]:
+            # Known only as history until now: its first report as news is what users hear about.
+            event["is_background"] = False
+            self.batch.alerts.append(_Alert(event["event_id"], "new", "", mention))
+        for name in rule.state_fields:
+            new = mention.get(name)
+            if new is None or new == event.get(name):
+                continue
+            order = rule.status_order if name == "status" else []
+            if order and event.get(name) in order and new in order and order.index(new) < order.index(event[name]):
+                continue  # a late report of an earlier stage does not move the life cycle back
+            self._history(event, mention, name, event.get(name), new)
+            event[name] = new
+            if name == "status" and mention.get("modality"):
+                event["modality"] = mention["modality"]
+            if not mention["is_background"]:
+                self.batch.alerts.append(_Alert(event["event_id"], f"changed:{name}", str(new), mention))
+        if mention["event_date"] is not None and more_precise(mention["date_precision"], event["date_precision"]):
+            self._history(event, mention, "event_date", _fmt_date(event), _fmt_date(mention))
+            event["event_date"], event["date_precision"] = mention["event_date"], mention["date_precision"]
+        for name in ("actor", "amount_usd"):
+            if event.get(name) is None and mention.get(name) is not None:
+                event[name] = mention[name]
+        event["summary"] = summarise(event, rule)
+        if event != before and event["event_id"] not in self.batch.new_events:
+            self.batch.changed_events[event["event_id"]] = event
+
+    def _history(self, event: dict, mention: dict, name: str, old: Any, new: Any) -> None:
+        self.batch.history.append({"event_id": event["event_id"], "changed_at": self.now, "field": name,
+                                   "old_value": None if old is None else str(old),
+                                   "new_value": None if new is None else str(new),
+                                   "article_id": mention["article_id"], "mention_id": mention["mention_id"]})
+
+
+def _fmt_date(record: dict) -> str:
+    d = record.get("event_date")
+    if d is None:
+        return "unknown"
+    return {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(record.get("date_precision"), d.isoformat())
+
+
+def resolve_pending(con: duckdb.DuckDBPyConnection, channels: list[str], now: datetime | None = None,
+                    rules: Rules | None = None, batch_size: int = 5000) -> ResolutionSummary:
+    """Resolve every mention not yet attached to an event; write events, history and alerts."""
+    now = now or utcnow()
+    rules = rules or load_rules()
+    summary = ResolutionSummary()
+    while True:
+        cursor = con.execute(query("unresolved_mentions"), {"limit": batch_size})
+        columns = [d[0] for d in cursor.description]
+        mentions = [dict(zip(columns, row)) for row in cursor.fetchall()]
+        if not mentions:
+            return summary
+        resolver = Resolver(con, rules, now)
+        for mention in mentions:
+            resolver.resolve(mention)
+        _write(con, resolver.batch, channels, now)
+        summary.mentions += len(mentions)
+        summary.events_created += len(resolver.batch.new_events)
+        summary.events_updated += len(resolver.batch.changed_events)
+        summary.alerts += len({(a.event_id, a.reason, a.new_value) for a in resolver.batch.alerts})
+
+
+def _write(con: duckdb.DuckDBPyConnection, batch: _Batch, channels: list[str], now: datetime) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if batch.new_events:
+            con.executemany(query("insert_event"), [{k: e[k] for k in _EVENT_COLUMNS} for e in batch.new_events.values()])
+        if batch.changed_events:
+            con.executemany(query("update_event"), [
+                {k: e[k] for k in ("event_id", "actor", "status", "modality", "event_date", "date_precision",
+                                   "amount_usd", "is_background", "summary")} for e in batch.changed_events.values()])
+        con.executemany(query("assign_mention"), batch.assignments)
+        if batch.history:
+            con.executemany(query("insert_event_history"), batch.history)
+        touched = sorted({a["event_id"] for a in batch.assignments})
+        cursor = con.execute(query("event_corroboration"), {"event_ids": touched})
+        columns = [d[0] for d in cursor.description]
+        corroboration = {row[0]: dict(zip(columns, row)) for row in cursor.fetchall()}
+        con.executemany(query("update_event_corroboration"), list(corroboration.values()))
+        _raise_alerts(con, batch, corroboration, channels, now)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _raise_alerts(con: duckdb.DuckDBPyConnection, batch: _Batch, corroboration: dict[str, dict],
+                  channels: list[str], now: datetime) -> None:
+    rows = []
+    events = {**batch.changed_events, **batch.new_events}
+    for alert in batch.alerts:
+        event = events.get(alert.event_id) or {}
+        counts = corroboration.get(alert.event_id, {})
+        payload = {k: event.get(k) for k in ("event_id", "event_type", "actor", "target", "designation", "status",
+                                             "modality", "event_date", "date_precision", "amount_usd", "summary")}
+        payload.update(reason=alert.reason, sentence=alert.mention["sentence"], article_id=alert.mention["article_id"],
+                       url=alert.mention["url"], source=alert.mention["source"],
+                       official=counts.get("official", False), article_count=counts.get("article_count", 1),
+                       source_count=counts.get("source_count", 1))
+        alert_key = f"{alert.event_id}:{alert.reason}:{alert.new_value}".rstrip(":")
+        for channel in channels:
+            rows.append({"alert_id": stable_id("alert", alert_key, channel), "alert_key": alert_key,
+                         "event_id": alert.event_id, "reason": alert.reason, "created_at": now, "channel": channel,
+                         "payload": json.dumps(payload, default=str, ensure_ascii=False)})
+    if rows:
+        con.executemany(query("insert_alert"), rows)

@@ -1,0 +1,95 @@
+"""The resolution rules (rules.yaml) as validated models, and the pure predicates they drive:
+block keys and date compatibility."""
+
+from __future__ import annotations
+
+import calendar
+import functools
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+RULES_FILE = Path(__file__).with_name("rules.yaml")
+BLOCK_FIELDS = {"event_type", "actor", "target", "designation", "parties", "modality", "amount_usd"}
+
+
+class TypeRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    block_on: list[str]
+    also_equal: list[str] = []
+    date_tolerance_days: int = 0
+    state_fields: list[str] = []
+    status_order: list[str] = []
+    summary: str = "{event_type}: {actor} -> {target}"
+
+    def model_post_init(self, __context: Any) -> None:
+        unknown = set(self.block_on + self.also_equal) - BLOCK_FIELDS
+        if unknown:
+            raise ValueError(f"unknown fields in rule: {sorted(unknown)}")
+
+
+class Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    types: dict[str, TypeRule]
+
+    def for_type(self, event_type: str) -> TypeRule:
+        return self.types.get(event_type) or TypeRule(block_on=["event_type", "target"])
+
+
+@functools.cache
+def load_rules(path: Path = RULES_FILE) -> Rules:
+    return Rules.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def field_value(record: dict, name: str) -> Any:
+    if name == "parties":
+        return "|".join(sorted(str(record.get(k) or "") for k in ("actor", "target")))
+    return record.get(name)
+
+
+def block_key(record: dict, rule: TypeRule) -> str:
+    """The indexed key of the block a mention or event belongs to."""
+    return "\x1f".join(f"{name}={field_value(record, name) or ''}" for name in rule.block_on)
+
+
+def period(value: date, precision: str | None) -> tuple[date, date]:
+    """The days a (possibly coarse) date stands for: a day, its month, or its year."""
+    if precision == "year":
+        return date(value.year, 1, 1), date(value.year, 12, 31)
+    if precision == "month":
+        last = calendar.monthrange(value.year, value.month)[1]
+        return date(value.year, value.month, 1), date(value.year, value.month, last)
+    return value, value
+
+
+def date_gap_days(a: date | None, pa: str | None, b: date | None, pb: str | None) -> int | None:
+    """Days between the two periods (0 when they overlap); None when either date is unknown."""
+    if a is None or b is None:
+        return None
+    a0, a1 = period(a, pa)
+    b0, b1 = period(b, pb)
+    if a1 < b0:
+        return (b0 - a1).days
+    if b1 < a0:
+        return (a0 - b1).days
+    return 0
+
+
+def dates_compatible(a: date | None, pa: str | None, b: date | None, pb: str | None, tolerance_days: int) -> bool:
+    """A month-precision date matches any day of that month; an unknown date matches anything."""
+    gap = date_gap_days(a, pa, b, pb)
+    return gap is None or gap <= tolerance_days
+
+
+PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
+
+
+def more_precise(new_precision: str | None, old_precision: str | None) -> bool:
+    return PRECISION_RANK.get(new_precision, 0) > PRECISION_RANK.get(old_precision, 0)
+
+
