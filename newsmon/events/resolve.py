@@ -209,19 +209,21 @@ def _write(con: duckdb.DuckDBPyConnection, batch: _Batch, channels: list[str], n
     con.execute("BEGIN TRANSACTION")
     try:
         if batch.new_events:
-            con.executemany(query("insert_event"), [{k: e[k] for k in _EVENT_COLUMNS} for e in batch.new_events.values()])
+            con.execute(query("insert_event"), {"rows": [{k: e[k] for k in _EVENT_COLUMNS}
+                                                         for e in batch.new_events.values()]})
         if batch.changed_events:
-            con.executemany(query("update_event"), [
+            con.execute(query("update_event"), {"rows": [
                 {k: e[k] for k in ("event_id", "actor", "status", "modality", "event_date", "date_precision",
-                                   "amount_usd", "is_background", "summary")} for e in batch.changed_events.values()])
-        con.executemany(query("assign_mention"), batch.assignments)
+                                   "amount_usd", "is_background", "summary")} for e in batch.changed_events.values()]})
+        con.execute(query("assign_mention"), {"rows": batch.assignments})
         if batch.history:
-            con.executemany(query("insert_event_history"), batch.history)
+            con.execute(query("insert_event_history"), {"rows": batch.history})
         touched = sorted({a["event_id"] for a in batch.assignments})
         cursor = con.execute(query("event_corroboration"), {"event_ids": touched})
         columns = [d[0] for d in cursor.description]
         corroboration = {row[0]: dict(zip(columns, row)) for row in cursor.fetchall()}
-        con.executemany(query("update_event_corroboration"), list(corroboration.values()))
+        if corroboration:
+            con.execute(query("update_event_corroboration"), {"rows": list(corroboration.values())})
         _raise_alerts(con, batch, corroboration, channels, now)
         con.execute("COMMIT")
     except Exception:
@@ -248,4 +250,4 @@ def _raise_alerts(con: duckdb.DuckDBPyConnection, batch: _Batch, corroboration: 
                          "event_id": alert.event_id, "reason": alert.reason, "created_at": now, "channel": channel,
                          "payload": json.dumps(payload, default=str, ensure_ascii=False)})
     if rows:
-        con.executemany(query("insert_alert"), rows)
+        con.execute(query("insert_alert"), {"rows": rows})

@@ -66,9 +66,9 @@ def store_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now:
                 known_keys[key] = article_id
                 key_rows.append({"key": key, "article_id": article_id, "source": article.source, "first_seen_at": now})
     if new_rows:
-        con.executemany(query("insert_article"), new_rows)
+        con.execute(query("insert_article"), {"rows": new_rows})
     if key_rows:
-        con.executemany(query("insert_article_key"), key_rows)
+        con.execute(query("insert_article_key"), {"rows": key_rows})
     return result
 
 

@@ -41,11 +41,11 @@ def write_extraction(con: duckdb.DuckDBPyConnection, article_ids: list[str], men
     try:
         con.execute(query("delete_article_mentions"), {"article_ids": article_ids})
         if rows:
-            con.executemany(query("insert_mention"), rows)
-        con.executemany(query("insert_article_extraction"), [
+            con.execute(query("insert_mention"), {"rows": rows})
+        con.execute(query("insert_article_extraction"), {"rows": [
             {"article_id": a, "extractor_version": version, "extracted_at": now, "mention_count": n}
             for a, n in per_article.items()
-        ])
+        ]})
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -1,4 +1,6 @@
--- Outbox row; the deterministic alert_id makes a repeated raise a no-op.
+-- Outbox rows; the deterministic alert_id makes a repeated raise a no-op.
+-- $rows: list of {alert_id, alert_key, event_id, reason, created_at, channel, payload}.
 INSERT INTO alerts (alert_id, alert_key, event_id, reason, created_at, channel, payload)
-VALUES ($alert_id, $alert_key, $event_id, $reason, $created_at, $channel, $payload)
+SELECT alert_id, alert_key, event_id, reason, created_at, channel, payload
+FROM (SELECT unnest($rows, recursive := true))
 ON CONFLICT DO NOTHING;

@@ -1,3 +1,4 @@
-INSERT INTO articles (article_id, source, url, guid, title, published_at, fetched_at, content_hash, text)
-VALUES ($article_id, $source, $url, $guid, $title, $published_at, $fetched_at, $content_hash, $text)
+-- $rows: a list of structs named like the columns (one bound parameter for the whole batch).
+INSERT INTO articles BY NAME
+SELECT unnest($rows, recursive := true)
 ON CONFLICT DO NOTHING;

@@ -1,3 +1,4 @@
-INSERT INTO article_extractions (article_id, extractor_version, extracted_at, mention_count)
-VALUES ($article_id, $extractor_version, $extracted_at, $mention_count)
+-- $rows: list of {article_id, extractor_version, extracted_at, mention_count}.
+INSERT INTO article_extractions BY NAME
+SELECT unnest($rows, recursive := true)
 ON CONFLICT DO NOTHING;

@@ -1,2 +1,3 @@
-INSERT INTO event_history (event_id, changed_at, field, old_value, new_value, article_id, mention_id)
-VALUES ($event_id, $changed_at, $field, $old_value, $new_value, $article_id, $mention_id);
+-- $rows: list of {event_id, changed_at, field, old_value, new_value, article_id, mention_id}.
+INSERT INTO event_history BY NAME
+SELECT unnest($rows, recursive := true);

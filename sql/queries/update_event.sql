@@ -1,4 +1,6 @@
-UPDATE events SET actor = $actor, status = $status, modality = $modality, event_date = $event_date,
-                  date_precision = $date_precision, amount_usd = $amount_usd, is_background = $is_background,
-                  summary = $summary
-WHERE event_id = $event_id;
+-- $rows: list of {event_id, actor, status, modality, event_date, date_precision, amount_usd, is_background, summary}.
+UPDATE events SET actor = u.actor, status = u.status, modality = u.modality, event_date = u.event_date,
+                  date_precision = u.date_precision, amount_usd = u.amount_usd, is_background = u.is_background,
+                  summary = u.summary
+FROM (SELECT unnest($rows, recursive := true)) u
+WHERE events.event_id = u.event_id;
