@@ -1,7 +1,11 @@
-"""The `monitor` flow: one pass over the seeds and the configured feeds.
+"""The `monitor` flow: one pass of the pipeline.
+
+    seeds + feeds -> store articles -> extract mentions -> resolve events -> deliver alerts
 
 Tasks batch work (one task per stage, not per article): a task run costs tens of ms on
-Prefect's server. Nothing here caches: every stage reads the world or writes the store.
+Prefect's server. Nothing here caches: every stage reads the world or writes the store. Each
+stage picks up whatever the store says is pending (articles not extracted, mentions not
+resolved, alerts not delivered), so a run that died half way is completed by the next one.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
-from newsmon import extraction, ingest
+from newsmon import extraction, ingest, stages
 from newsmon.models import FeedFetch, FeedSource, utcnow
+from newsmon.report import MonitorResult
 from newsmon.settings import Settings
 
 
@@ -48,9 +53,21 @@ def extract_mentions_task(db_path: Path, lock_wait_s: float) -> extraction.Extra
     return extraction.extract_pending(db_path, lock_wait_s)
 
 
+@task(name="resolve-events", cache_policy=NONE)
+def resolve_events_task(db_path: Path, channels: list[str], lock_wait_s: float):
+    return stages.resolve_stage(db_path, channels, lock_wait_s)
+
+
+@task(name="deliver-alerts", cache_policy=NONE)
+def deliver_alerts_task(settings: Settings):
+    return stages.deliver_stage(settings)
+
+
 @flow(name="monitor")
-def monitor(settings: Settings | None = None) -> ingest.RunSummary:
-    """Ingest the seeds and every new item of the feeds into the store; return the run summary."""
+def monitor(settings: Settings | None = None) -> MonitorResult:
+    """Ingest the seeds and every new item of the feeds, extract, resolve, alert."""
+    from newsmon.alerts.channels import configured_channels
+
     settings = settings or Settings()
     started_at = utcnow()
     seeds = read_seeds_task.submit(settings.seeds_dir)
@@ -58,8 +75,11 @@ def monitor(settings: Settings | None = None) -> ingest.RunSummary:
     state = load_feed_state_task(settings.db_path, [s.url for s in sources], settings.db_lock_wait_s)
     fetches = fetch_feeds_task(sources, state, settings)
     # .result() raises if the seeds task failed: the flow fails visibly, never silently.
-    summary = store_articles_task(settings.db_path, seeds.result(), fetches, sources, started_at,
-                                  settings.db_lock_wait_s)
-    get_run_logger().info("articles: %d new, %d already seen, %d failed", summary.new, summary.seen, summary.failed)
-    summary.extraction = extract_mentions_task(settings.db_path, settings.db_lock_wait_s)
-    return summary
+    ingested = store_articles_task(settings.db_path, seeds.result(), fetches, sources, started_at,
+                                   settings.db_lock_wait_s)
+    extracted = extract_mentions_task(settings.db_path, settings.db_lock_wait_s)
+    resolved = resolve_events_task(settings.db_path, configured_channels(settings), settings.db_lock_wait_s)
+    delivered = deliver_alerts_task(settings)
+    result = MonitorResult(ingest=ingested, extraction=extracted, resolution=resolved, delivery=delivered)
+    get_run_logger().info("%s", result.one_line())
+    return result

@@ -35,7 +35,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings(**overrides)
     _prefect_env()
     from flows.monitor import monitor  # imported late: Prefect reads its settings at import
-    from newsmon.ingest import format_summary
+    from newsmon.report import format_result
 
     state = monitor(settings=settings, return_state=True)
     if not state.is_completed():
@@ -45,11 +45,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         except Exception as exc:  # show the cause in one line, not a Prefect traceback dump
             print(f"cause: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
-    print(format_summary(state.result()))
+    print(format_result(state.result()))
     return 0
 
 
-def cmd_sql(args: argparse.Namespace) -> int:
+def _read_only_query(args: argparse.Namespace, sql: str, params: dict | None = None) -> int:
+    """Run one query on the store opened read-only and print it as the flags ask."""
     from newsmon.store.db import StoreLockedError, connect
     from newsmon.tabulate import render_csv, render_json, render_table
 
@@ -63,7 +64,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 3
     try:
-        cursor = con.execute(args.query)
+        cursor = con.execute(sql, params) if params is not None else con.execute(sql)
         if cursor.description is None:
             return 0
         columns = [d[0] for d in cursor.description]
@@ -75,6 +76,70 @@ def cmd_sql(args: argparse.Namespace) -> int:
         con.close()
     render = render_json if args.json else render_csv if args.csv else render_table
     print(render(columns, rows))
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from newsmon.store.db import SQL_DIR
+
+    if args.saved:
+        path = SQL_DIR / "saved" / f"{args.saved}.sql"
+        if not path.is_file():
+            names = sorted(p.stem for p in (SQL_DIR / "saved").glob("*.sql"))
+            print(f"no saved query {args.saved!r}; saved queries: {', '.join(names)}", file=sys.stderr)
+            return 2
+        return _read_only_query(args, path.read_text(encoding="utf-8"))
+    if not args.query:
+        print("give a QUERY or --saved NAME", file=sys.stderr)
+        return 2
+    return _read_only_query(args, args.query)
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from newsmon.store.db import query
+
+    return _read_only_query(args, query("list_events"), {
+        "event_type": args.type, "include_background": args.background, "limit": args.limit})
+
+
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from datetime import datetime, timedelta, timezone
+
+    from newsmon.store.db import query
+
+    since = None
+    if args.since:
+        try:
+            since = _parse_since(args.since, datetime.now(timezone.utc), timedelta)
+        except ValueError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+    return _read_only_query(args, query("list_alerts"), {"since": since, "pending_only": args.pending,
+                                                          "limit": args.limit})
+
+
+def _parse_since(text: str, now, timedelta):
+    """'24h', '7d', '30m' ago, or an ISO date/time."""
+    from datetime import datetime, timezone
+
+    units = {"m": "minutes", "h": "hours", "d": "days"}
+    if text[:-1].isdigit() and text[-1] in units:
+        return now - timedelta(**{units[text[-1]]: int(text[:-1])})
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"--since {text!r}: give e.g. 24h, 7d, 2025-11-24 or 2025-11-24T08:00") from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from newsmon.evaluation import evaluate_dir
+
+    try:
+        print(evaluate_dir(args.directory, verbose=args.verbose))
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"eval failed: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -92,13 +157,37 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(func=cmd_run)
 
     sql = sub.add_parser("sql", help="run a SQL query on the store (read-only) and print the result")
-    sql.add_argument("query", help='e.g. "select source, count(*) from articles group by 1"')
-    sql.add_argument("--db", type=Path, help="DuckDB file (default ./newsmon.duckdb)")
-    fmt = sql.add_mutually_exclusive_group()
+    sql.add_argument("query", nargs="?", help='e.g. "select source, count(*) from articles group by 1"')
+    sql.add_argument("--saved", metavar="NAME", help="run a saved query of sql/saved/ instead")
+    _output_flags(sql)
+    sql.set_defaults(func=cmd_sql)
+
+    events = sub.add_parser("events", help="list events (one per development) with their sources")
+    events.add_argument("--type", help="only this event_type (designation, sanction, reward, ...)")
+    events.add_argument("--background", action="store_true", help="include events known only as background")
+    events.add_argument("--limit", type=int, default=100)
+    _output_flags(events)
+    events.set_defaults(func=cmd_events)
+
+    alerts = sub.add_parser("alerts", help="list alerts, newest first, with their delivery per channel")
+    alerts.add_argument("--since", help="e.g. 24h, 7d, 2025-11-24")
+    alerts.add_argument("--pending", action="store_true", help="only alerts not yet delivered on some channel")
+    alerts.add_argument("--limit", type=int, default=100)
+    _output_flags(alerts)
+    alerts.set_defaults(func=cmd_alerts)
+
+    ev = sub.add_parser("eval", help="score extraction against an annotated folder (*.txt + gold.jsonl)")
+    ev.add_argument("directory", type=Path, help="e.g. devset or seeds")
+    ev.add_argument("--verbose", action="store_true", help="list false positives and negatives")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def _output_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="DuckDB file (default ./newsmon.duckdb; env NEWSMON_DB_PATH)")
+    fmt = parser.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print rows as a JSON array of objects")
     fmt.add_argument("--csv", action="store_true", help="print rows as CSV with a header")
-    sql.set_defaults(func=cmd_sql)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from newsmon.extraction import ExtractionSummary
 from newsmon.feeds.config import load_feeds, sources_for_urls
 from newsmon.feeds.fetch import fetch_all
 from newsmon.feeds.parse import NotAFeedError, parse_feed
@@ -38,7 +37,6 @@ class RunSummary(BaseModel):
     finished_at: datetime
     sources: list[SourceSummary]
     new_article_ids: list[str] = Field(default_factory=list)
-    extraction: ExtractionSummary | None = None
 
     @property
     def new(self) -> int:
@@ -147,10 +145,6 @@ def format_summary(summary: RunSummary) -> str:
         status = s.status if not s.error else f"{s.status}: {s.error}"
         lines.append(f"{name:<{width}}  {s.new:>5}  {s.seen:>5}  {s.failed:>6}  {status}")
     lines.append(f"articles: {summary.new} new, {summary.seen} already seen, {summary.failed} failed")
-    if summary.extraction is not None:
-        x = summary.extraction
-        lines.append(f"extraction ({x.extractor_version}): {x.mentions} mentions from {x.articles} articles "
-                     f"in {x.seconds:.1f}s")
     if summary.new == 0:
         lines.append("Nothing new since the last run.")
     return "\n".join(lines)

@@ -28,7 +28,8 @@ CREATE INDEX events_block_key ON events (block_key);
 
 ALTER TABLE event_mentions ADD COLUMN event_id VARCHAR;
 ALTER TABLE event_mentions ADD COLUMN merge_reason VARCHAR;   -- why it joined or opened its event
-CREATE INDEX event_mentions_event ON event_mentions (event_id);
+-- (no index on event_mentions.event_id: queries on it are hash joins, and an ART index there
+-- makes every assignment a delete+insert, doubling commit time on a large store)
 
 CREATE TABLE event_history (
     event_id    VARCHAR NOT NULL,
