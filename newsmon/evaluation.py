@@ -1,0 +1,36 @@
+"""`newsmon eval DIR`: run extraction over an annotated folder and score it against its gold."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from newsmon.extraction import pipeline
+from newsmon.seeds import read_seed_dir
+
+
+def predict_dir(directory: Path, model: str | None = None) -> list[dict]:
+    """Extracted mentions of every article of the folder, keyed by file name (`article`)."""
+    from extractors import ArticleText, extract_mentions
+
+    articles, failures = read_seed_dir(directory)
+    if failures:
+        raise ValueError(f"unreadable articles in {directory}: {failures}")
+    texts = [ArticleText(article_id=Path(a.url).name, text=a.text, published_at=a.published_date) for a in articles]
+    mentions = extract_mentions(pipeline(model), texts)
+    return [m.model_dump() | {"article": m.article_id} for m in mentions]
+
+
+def evaluate_dir(directory: Path, verbose: bool = False, model: str | None = None) -> str:
+    from extractors import EXTRACTOR_VERSION
+    from extractors.evaluate import format_report, load_gold, score
+
+    if not (directory / "gold.jsonl").is_file():
+        raise FileNotFoundError(f"{directory / 'gold.jsonl'} not found: an evaluation folder holds *.txt and gold.jsonl")
+    gold = load_gold(directory)
+    started = time.perf_counter()
+    predicted = predict_dir(directory, model)
+    seconds = time.perf_counter() - started
+    report = score(gold, predicted)
+    header = f"extractor {EXTRACTOR_VERSION} on {directory} ({seconds:.1f}s)"
+    return header + "\n" + format_report(report, verbose=verbose)
