@@ -30,3 +30,4 @@ class Settings(BaseSettings):
     user_agent: str = "newsmon/0.1 (+https://github.com/newsmon; Venezuela-policy news monitor)"
 
     db_lock_wait_s: float = Field(30.0, ge=0, description="how long readers wait for a writer's lock")
+    digest_dir: Path = Field(Path("digests"), description="where the digest flow writes its Markdown files")

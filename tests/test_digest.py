@@ -1,0 +1,53 @@
+"""The digest over a store with known events and alerts (written through real resolution)."""
+
+from datetime import datetime, timedelta, timezone
+
+from helpers import add_article, add_mention
+from newsmon.digest import build_digest, write_digest
+from newsmon.events.resolve import resolve_pending
+
+NOW = datetime(2025, 11, 25, 8, tzinfo=timezone.utc)
+
+
+def fill(store):
+    a = add_article(store, "a17", source="State", published="2025-11-17")
+    add_mention(store, a, "designation", "Cartel de los Soles", actor="State Department", designation="FTO",
+                status="announced", modality="intended", event_date="2025-11-24",
+                sentence="The Department of State intends to designate Cartel de los Soles as an FTO.")
+    add_mention(store, a, "statement", "Cartel de los Soles", actor="Yván Gil", modality="denied",
+                sentence="Gil called the cartel non-existent.")
+    add_mention(store, a, "designation", "Cartel de los Soles", actor="Treasury", designation="SDGT",
+                status="effective", event_date="2025-07", background=True)
+    resolve_pending(store, ["console", "jsonl"], NOW - timedelta(hours=30))  # yesterday's run: outside the window
+    b = add_article(store, "a24", source="Wire", published="2025-11-24")
+    add_mention(store, b, "designation", "Cartel de los Soles", actor="United States", designation="FTO",
+                status="effective", event_date="2025-11-24",
+                sentence="The United States formally designated Cartel de los Soles as an FTO.")
+    add_mention(store, b, "reward", "Nicolás Maduro", actor="State Department", amount=50e6, event_date="2025-11-24")
+    resolve_pending(store, ["console", "jsonl"], NOW - timedelta(hours=2))
+
+
+def test_digest_lists_the_days_new_and_changed_developments_by_type(store):
+    fill(store)
+    digest = build_digest(store, NOW - timedelta(hours=24), NOW)
+    md = digest.markdown
+    assert digest.developments == 2  # the status change and the new reward; one row each, not per channel
+    assert "## Designations (1)" in md and "## Rewards (1)" in md and "Statements" not in md
+    assert "**CHANGED status → effective** FTO designation of Cartel de los Soles" in md
+    assert "2 article(s), 2 source(s): State, Wire" in md
+    assert "> The United States formally designated Cartel de los Soles as an FTO." in md
+    assert "SDGT" not in md  # background: never an alert, never in the digest
+    assert md.index("Designations") < md.index("Rewards")
+
+
+def test_empty_digest_says_so(store):
+    assert "No new or changed" in build_digest(store, NOW - timedelta(hours=24), NOW).markdown
+
+
+def test_write_digest_reads_the_store_read_only_and_writes_markdown(db_path, tmp_path):
+    from newsmon.store.db import open_store
+
+    with open_store(db_path) as con:
+        fill(con)
+    digest, path = write_digest(db_path, tmp_path / "digests", until=NOW)
+    assert path.name == "digest-2025-11-25.md" and path.read_text(encoding="utf-8") == digest.markdown
