@@ -79,6 +79,14 @@ def _read_only_query(args: argparse.Namespace, sql: str, params: dict | None = N
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    _prefect_env()
+    from flows.deployments import serve_deployments
+
+    serve_deployments(args.interval_minutes, args.digest_cron)
+    return 0
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     from newsmon.store.db import SQL_DIR
 
@@ -155,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="poll this feed (http(s)://, file:// or a path) instead of the feeds file; repeatable")
     run.add_argument("--feeds-file", type=Path, help="YAML feeds file (default: the repo's feeds.yaml)")
     run.set_defaults(func=cmd_run)
+
+    serve = sub.add_parser("serve", help="serve the monitor and digest deployments with their schedules "
+                                         "against the Prefect API of the environment (PREFECT_API_URL)")
+    serve.add_argument("--interval-minutes", type=float, default=5.0, help="monitor schedule (default 5)")
+    serve.add_argument("--digest-cron", default="0 7 * * *", help="digest schedule (default daily 07:00 UTC)")
+    serve.set_defaults(func=cmd_serve)
 
     sql = sub.add_parser("sql", help="run a SQL query on the store (read-only) and print the result")
     sql.add_argument("query", nargs="?", help='e.g. "select source, count(*) from articles group by 1"')
