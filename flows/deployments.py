@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 
+from flows.backfill import backfill_flow
 from flows.digest import digest
 from flows.monitor import monitor
 
@@ -25,6 +26,10 @@ def build_deployments(interval_minutes: float = 5.0, digest_cron: str = "0 7 * *
         digest.to_deployment(name="digest", cron=digest_cron,
                              description="The last day's new and changed developments (artifact + Markdown).",
                              tags=["newsmon"]),
+        backfill_flow.to_deployment(name="backfill", concurrency_limit=MONITOR_CONCURRENCY,
+                                    description="Re-extract and re-resolve stored articles for a new extractor "
+                                                "version; a dry-run report unless apply=true.",
+                                    tags=["newsmon"]),
     ]
 
 

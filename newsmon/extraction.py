@@ -33,19 +33,25 @@ def pipeline(model: str | None = None):
 
 
 def extract_pending(db_path: Path, lock_wait_s: float = 0.0, batch_articles: int = 256,
-                    model: str | None = None) -> ExtractionSummary:
-    """Extract mentions from every article not yet extracted with this extractor version."""
+                    model: str | None = None, reextract: bool = False) -> ExtractionSummary:
+    """Extract mentions from every article never extracted (with `reextract`: every article
+    not extracted with the current extractor version)."""
+    with open_store(db_path, lock_wait_s=lock_wait_s) as con:
+        return extract_with(con, batch_articles, model, reextract)
+
+
+def extract_with(con, batch_articles: int = 256, model: str | None = None,
+                 reextract: bool = False) -> ExtractionSummary:
     from extractors import EXTRACTOR_VERSION, ArticleText, extract_mentions
 
     started = time.perf_counter()
     summary = ExtractionSummary(extractor_version=EXTRACTOR_VERSION)
-    with open_store(db_path, lock_wait_s=lock_wait_s) as con:
-        while rows := pending_articles(con, EXTRACTOR_VERSION, batch_articles):
-            nlp = pipeline(model)
-            articles = [ArticleText(article_id=a, text=t, published_at=d) for a, t, d in rows]
-            mentions = extract_mentions(nlp, articles)
-            summary.mentions += write_extraction(con, [a for a, _, _ in rows], mentions, EXTRACTOR_VERSION, utcnow())
-            summary.articles += len(rows)
+    while rows := pending_articles(con, EXTRACTOR_VERSION, batch_articles, reextract):
+        nlp = pipeline(model)
+        articles = [ArticleText(article_id=a, text=t, published_at=d) for a, t, d in rows]
+        mentions = extract_mentions(nlp, articles)
+        summary.mentions += write_extraction(con, [a for a, _, _ in rows], mentions, EXTRACTOR_VERSION, utcnow())
+        summary.articles += len(rows)
     summary.seconds = round(time.perf_counter() - started, 3)
     log.info("extracted %d mentions from %d articles in %.2fs", summary.mentions, summary.articles, summary.seconds)
     return summary

@@ -19,9 +19,13 @@ class MentionLike(Protocol):
     def model_dump(self) -> dict[str, Any]: ...
 
 
-def pending_articles(con: duckdb.DuckDBPyConnection, version: str, limit: int) -> list[tuple[str, str, date | None]]:
-    """(article_id, text, published_date) of articles not extracted with `version` yet."""
-    return con.execute(query("articles_to_extract"), {"version": version, "limit": limit}).fetchall()
+def pending_articles(con: duckdb.DuckDBPyConnection, version: str, limit: int,
+                     reextract: bool = False) -> list[tuple[str, str, date | None]]:
+    """(article_id, text, published_date) of articles never extracted, or with `reextract`,
+    of articles not extracted with `version` (backfill)."""
+    if reextract:
+        return con.execute(query("articles_to_reextract"), {"version": version, "limit": limit}).fetchall()
+    return con.execute(query("articles_to_extract"), {"limit": limit}).fetchall()
 
 
 def write_extraction(con: duckdb.DuckDBPyConnection, article_ids: list[str], mentions: Iterable[MentionLike],

@@ -1,9 +1,7 @@
--- Articles not yet extracted with the given extractor version, oldest first.
+-- Articles never extracted, oldest first. A new extractor version does not re-extract stored
+-- articles here: that is `backfill`'s job, which reports what would change first.
 SELECT a.article_id, a.text, CAST(a.published_at AS DATE) AS published_date
 FROM articles a
-WHERE NOT EXISTS (
-    SELECT 1 FROM article_extractions x
-    WHERE x.article_id = a.article_id AND x.extractor_version = $version
-)
+WHERE NOT EXISTS (SELECT 1 FROM article_extractions x WHERE x.article_id = a.article_id)
 ORDER BY a.fetched_at, a.article_id
 LIMIT $limit;
