@@ -46,3 +46,26 @@ def test_a_second_process_gets_a_clear_lock_error(db_path):
     finally:
         holder.communicate("done\n", timeout=10)
     connect(db_path, read_only=True).close()  # free again once the writer is gone
+
+
+def test_a_reader_waits_for_the_writer_then_reads(db_path):
+    """Issue 5: `newsmon sql` during a run waits for the writer's lock instead of failing."""
+    import time
+
+    connect(db_path).close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import duckdb, sys, time
+        con = duckdb.connect({str(db_path)!r})
+        print("locked", flush=True)
+        time.sleep(1.0)
+        con.close()
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        con = connect(db_path, read_only=True, lock_wait_s=15)
+        waited = time.monotonic() - started
+        con.close()
+        assert 0.3 < waited < 10
+    finally:
+        holder.wait(timeout=10)
