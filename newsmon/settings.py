@@ -31,3 +31,11 @@ class Settings(BaseSettings):
 
     db_lock_wait_s: float = Field(30.0, ge=0, description="how long readers wait for a writer's lock")
     digest_dir: Path = Field(Path("digests"), description="where the digest flow writes its Markdown files")
+
+    # --- alert delivery ---
+    alert_jsonl_path: Path | None = Field(None, description="JSON Lines file of alerts (channel off when unset)")
+    alert_webhook_url: str | None = Field(None, description="POST each alert here (channel off when unset)")
+    alert_webhook_timeout_s: float = Field(5.0, gt=0)
+    alert_webhook_retries: int = Field(3, ge=1, description="attempts per alert within one delivery")
+    alert_webhook_backoff_s: float = Field(0.5, ge=0, description="first backoff; doubles per retry, capped at 30s")
+    alert_prefect: bool = Field(True, description="markdown artifact + Prefect event per alert (inside flow runs)")

@@ -1,0 +1,1 @@
+"""Alert delivery: the outbox (`alerts` table) drained to its channels."""
