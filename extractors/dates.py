@@ -1,0 +1,133 @@
+"""Date expressions in a sentence, normalised to ISO with a precision.
+
+Absolute dates ("November 24, 2025", "July 2025", "2020") stand alone. Relative ones ("Sunday",
+"next Monday", "in August", "early January", "earlier this year", "the same day") are resolved
+against the article's publication date when it is known; when it is not, they stay unresolved
+(date None, precision None): a date is never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+               "oct": 10, "nov": 11, "dec": 12})
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_PATTERNS = [
+    ("mdy", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("dmy", re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("my", re.compile(_MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
+    ("md", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2})")),
+    ("weekday", re.compile(r"\b(?:(?P<rel>next|last|this|on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
+    ("relyear", re.compile(r"\b(?P<phrase>earlier this year|later this year|this year|last year|next year|this month|last month|yesterday|today|the same day|that same day|the same week)\b", re.I)),
+    # A bare month is a date only after a preposition or a qualifier: "May" alone is a verb.
+    ("m", re.compile(r"\b(?i:in|since|until|by|from|through|throughout|during|early|mid|late|mid-|and|or|of)\s+(?i:early\s+|mid-|late\s+)?" + _MONTH + r"\b(?!\s+\d)")),
+    ("year", re.compile(r"(?<![\d$.,-])\b(?P<year>(?:19[5-9]|20[0-4])\d)\b(?![\d-])")),
+]
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    start: int
+    end: int
+    text: str
+    value: date | None
+    precision: str | None  # day | month | year | None (unresolved)
+    relative: bool
+    same_day: bool = False  # "the same day": the caller carries the previous date over
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _nearest_year(month: int, day: int, ref: date) -> int:
+    """A month-day with no year: the occurrence closest to the reference date."""
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - ref).days)).year
+
+
+def _resolve(kind: str, m: re.Match, ref: date | None) -> tuple[date | None, str | None, bool, bool]:
+    """(value, precision, relative, same_day) of one match."""
+    g = m.groupdict()
+    if kind in ("mdy", "dmy", "iso"):
+        month = int(g["mnum"]) if kind == "iso" else _month(g["month"])
+        try:
+            return date(int(g["year"]), month, int(g["day"])), "day", False, False
+        except ValueError:
+            return None, None, False, False
+    if kind == "my":
+        return date(int(g["year"]), _month(g["month"]), 1), "month", False, False
+    if kind == "year":
+        return date(int(g["year"]), 1, 1), "year", False, False
+    if ref is None:
+        phrase = (g.get("phrase") or "").lower()
+        return None, None, True, phrase in ("the same day", "that same day")
+    if kind == "md":
+        month, day = _month(g["month"]), int(g["day"])
+        try:
+            return date(_nearest_year(month, day, ref), month, day), "day", True, False
+        except ValueError:
+            return None, None, True, False
+    if kind == "m":
+        month = _month(g["month"])
+        # the most recent such month: news recalls the past ("in August" of a November article)
+        year = ref.year if month <= ref.month else ref.year - 1
+        return date(year, month, 1), "month", True, False
+    if kind == "weekday":
+        target = WEEKDAYS[g["weekday"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel == "next":
+            ahead = (target - ref.weekday()) % 7 or 7
+            return ref + timedelta(days=ahead), "day", True, False
+        back = (ref.weekday() - target) % 7
+        if rel == "last" and back == 0:
+            back = 7
+        return ref - timedelta(days=back), "day", True, False
+    phrase = g["phrase"].lower()
+    if phrase in ("the same day", "that same day"):
+        return None, None, True, True
+    if phrase == "yesterday":
+        return ref - timedelta(days=1), "day", True, False
+    if phrase == "today":
+        return ref, "day", True, False
+    if phrase in ("this month",):
+        return date(ref.year, ref.month, 1), "month", True, False
+    if phrase == "last month":
+        first = date(ref.year, ref.month, 1) - timedelta(days=1)
+        return date(first.year, first.month, 1), "month", True, False
+    if phrase == "last year":
+        return date(ref.year - 1, 1, 1), "year", True, False
+    if phrase == "next year":
+        return date(ref.year + 1, 1, 1), "year", True, False
+    return date(ref.year, 1, 1), "year", True, False  # this year, earlier/later this year
+
+
+def find_dates(text: str, ref: date | None) -> list[DateExpr]:
+    """Date expressions of `text`, left to right, the longest reading of each span."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateExpr] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.start(), m.end()
+            if kind == "m":
+                start = m.start("month")
+            if any(start < e and s < end for s, e in taken):
+                continue
+            value, precision, relative, same_day = _resolve(kind, m, ref)
+            taken.append((start, end))
+            found.append(DateExpr(start, end, text[start:end], value, precision, relative, same_day))
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,122 @@
+"""From a processed Doc's event candidates to Mentions: canonical names, the date and amount of
+each event, whether it is background, and the Venezuela tie."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from extractors.dates import DateExpr, find_dates
+from extractors.events import _ACTS_FOR_TYPES, Candidate
+from extractors.gazetteer import Entity
+from extractors.models import ArticleText, Mention
+from extractors.money import find_amounts
+from newsmon.models import stable_id
+
+# Phrases that mark the date of a designation taking effect (preferred over other dates).
+_EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "takes effect", "took effect", "from")
+# An article with this many mentions of Venezuela-tied names is about Venezuela as a whole.
+_FOCUS_MENTIONS = 3
+
+
+def _period_end(value: date, precision: str | None) -> date:
+    if precision == "year":
+        return date(value.year, 12, 31)
+    if precision == "month":
+        return date(value.year + (value.month == 12), value.month % 12 + 1, 1)
+    return value
+
+
+class ArticleDates:
+    """The dates of every sentence of an article, resolved once; "the same day" takes the date
+    of the last sentence before it that had one."""
+
+    def __init__(self, doc: Doc, ref: date | None) -> None:
+        self.by_sentence: dict[int, list[DateExpr]] = {}
+        self.proxy: dict[int, list[DateExpr]] = {}
+        last: DateExpr | None = None
+        for sent in doc.sents:
+            exprs = []
+            for expr in find_dates(sent.text, ref):
+                if expr.same_day:
+                    expr = DateExpr(expr.start, expr.end, expr.text, last.value if last else None,
+                                    last.precision if last else None, True)
+                exprs.append(expr)
+            self.by_sentence[sent.start] = exprs
+            dated = [e for e in exprs if e.value is not None]
+            if dated:
+                last = dated[0]
+        absolute = [e.value for exprs in self.by_sentence.values() for e in exprs
+                    if not e.relative and e.precision in ("day", "month") and e.value]
+        # With no publication date, background is judged against the latest date the article
+        # states (the stored dates stay unresolved: nothing is invented).
+        self.reference = ref or (max(absolute) if absolute else None)
+        if ref is None and self.reference is not None:
+            for sent in doc.sents:
+                self.proxy[sent.start] = find_dates(sent.text, self.reference)
+
+    def for_event(self, sent: Span, trigger_char: int, event_type: str) -> tuple[DateExpr | None, DateExpr | None]:
+        exprs = self.by_sentence.get(sent.start, [])
+        if not exprs:
+            return None, None
+        offset = trigger_char - sent.start_char
+        chosen_index = None
+        if event_type == "designation":
+            lowered = sent.text.lower()
+            for i, expr in enumerate(exprs):
+                if lowered[max(0, expr.start - 16):expr.start].rstrip().endswith(_EFFECTIVE_CUES):
+                    chosen_index = i
+        if chosen_index is None:
+            chosen_index = min(range(len(exprs)), key=lambda i: abs(exprs[i].start - offset))
+        chosen = exprs[chosen_index]
+        proxies = self.proxy.get(sent.start)
+        proxy = proxies[chosen_index] if proxies and len(proxies) == len(exprs) else chosen
+        return chosen, proxy
+
+
+def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], version: str) -> list[Mention]:
+    candidates: list[Candidate] = doc._.events
+    if not candidates:
+        return []
+    dates = ArticleDates(doc, article.published_at)
+    focus = sum(1 for e in doc.ents if e.ent_id_ in entities and entities[e.ent_id_].venezuela) >= _FOCUS_MENTIONS
+    mentions: dict[tuple, Mention] = {}
+    for cand in candidates:
+        sent = doc[cand.sentence[0]:cand.sentence[1]]
+        if cand.target is None:
+            continue
+        actor_entity = entities.get(cand.actor.ent_id_) if cand.actor is not None else None
+        target_entity = entities[cand.target.ent_id_]
+        tied = focus or any(entities[e.ent_id_].venezuela for e in sent.ents if e.ent_id_ in entities)
+        if not tied:
+            continue
+        actor = actor_entity.id if actor_entity else None
+        if actor_entity and actor_entity.kind == "person" and actor_entity.acts_for and cand.event_type in _ACTS_FOR_TYPES:
+            actor = actor_entity.acts_for
+        trigger = doc[cand.trigger]
+        chosen, proxy = dates.for_event(sent, trigger.idx, cand.event_type)
+        amount = None
+        if cand.event_type in ("reward", "sanction"):
+            amounts = find_amounts(sent.text)
+            if amounts:
+                offset = trigger.idx - sent.start_char
+                amount = min(amounts, key=lambda a: abs(a.start - offset)).value
+        background = False
+        if proxy is not None and proxy.value is not None and dates.reference is not None:
+            month_start = date(dates.reference.year, dates.reference.month, 1)
+            background = _period_end(proxy.value, proxy.precision) <= month_start and \
+                (proxy.precision != "day" or proxy.value < month_start)
+        key = (sent.start, cand.event_type, target_entity.id, cand.designation, amount)
+        if key in mentions:
+            continue
+        mentions[key] = Mention(
+            mention_id=stable_id(article.article_id, sent.start_char, sent.end_char, cand.event_type,
+                                 target_entity.id, cand.designation, amount),
+            article_id=article.article_id, event_type=cand.event_type, actor=actor, target=target_entity.id,
+            actor_text=cand.actor.text if cand.actor is not None else None, target_text=cand.target.text,
+            designation=cand.designation, status=cand.status, modality=cand.modality,
+            event_date=chosen.value if chosen else None, date_precision=chosen.precision if chosen else None,
+            amount_usd=amount, is_background=background, sentence=sent.text, char_start=sent.start_char,
+            char_end=sent.end_char, extractor_version=version)
+    return list(mentions.values())
