@@ -27,7 +27,7 @@ _PATTERNS = [
     ("my", re.compile(_MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b")),
     ("md", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2})")),
     ("weekday", re.compile(r"\b(?:(?P<rel>next|last|this|on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
-    ("relyear", re.compile(r"\b(?P<phrase>earlier this year|later this year|this year|last year|next year|this month|last month|yesterday|today|the same day|that same day|the same week)\b", re.I)),
+    ("relyear", re.compile(r"\b(?P<phrase>earlier this year|later this year|this year|last year|next year|this month|last month|last week|next week|this week|yesterday|today|a day earlier|the day before|the previous day|a day later|the next day|the same day|that same day)\b", re.I)),
     # A bare month is a date only after a preposition or a qualifier: "May" alone is a verb.
     ("m", re.compile(r"\b(?i:in|since|until|by|from|through|throughout|during|early|mid|late|mid-|and|or|of)\s+(?i:early\s+|mid-|late\s+)?" + _MONTH + r"\b(?!\s+\d)")),
     ("year", re.compile(r"(?<![\d$.,-])\b(?P<year>(?:19[5-9]|20[0-4])\d)\b(?![\d-])")),
@@ -100,8 +100,17 @@ def _resolve(kind: str, m: re.Match, ref: date | None) -> tuple[date | None, str
     phrase = g["phrase"].lower()
     if phrase in ("the same day", "that same day"):
         return None, None, True, True
-    if phrase == "yesterday":
+    if phrase in ("yesterday", "a day earlier", "the day before", "the previous day"):
         return ref - timedelta(days=1), "day", True, False
+    if phrase in ("a day later", "the next day"):
+        return ref + timedelta(days=1), "day", True, False
+    if phrase in ("last week", "next week", "this week"):
+        # a week is kept at month precision when all its days fall in one month
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(days={"last week": -7, "next week": 7}.get(phrase, 0))
+        sunday = monday + timedelta(days=6)
+        if monday.month != sunday.month:
+            return None, None, True, False
+        return date(monday.year, monday.month, 1), "month", True, False
     if phrase == "today":
         return ref, "day", True, False
     if phrase in ("this month",):

@@ -17,6 +17,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extractors.gazetteer import DATA, Entity, _is_acronym, load_gazetteer
+from extractors.money import find_amounts
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=[])
@@ -108,15 +109,35 @@ class EventFinder:
             # "a reward for the arrest of Maduro": the arrest is the reward's purpose, not an event
             inside_reward = {t.i for tok in sent if tok.lemma_.lower() in self.nouns["reward"]
                              for t in tok.subtree if t is not tok}
+            if inside_reward:  # "a reward ... leading to the arrest of": the reward's purpose
+                inside_reward |= {t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in ("arrest", "conviction", "capture")}
+            in_sentence: list[Candidate] = []
             for token in sent:
                 if token.dep_ == "amod" or token.i in gaz or token.i in inside_reward:
                     continue
+                if token.lower_ == "license" or token.lower_ == "licence":
+                    if token.head.lower_ == "under":
+                        continue  # "operating under its license": a state of affairs, not an act
                 for event_type in self._trigger_types(token, phrase_types):
                     candidates = self._build(event_type, token, sent, gaz, sent_regimes)
                     if candidates:
-                        found += candidates
+                        in_sentence += candidates
                         break
+            found += self._outermost(doc, in_sentence)
         return found
+
+    @staticmethod
+    def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """"granted Chevron a license to ...": the license is the granting; a trigger inside the
+        subtree of another trigger of the same type yields to it."""
+        keep = []
+        for cand in candidates:
+            token = doc[cand.trigger]
+            if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
+                   doc[o.trigger].is_ancestor(token) for o in candidates):
+                continue
+            keep.append(cand)
+        return keep
 
     def _build(self, event_type: str, token: Token, sent: Span, gaz: dict[int, Span],
                sent_regimes: list[tuple[int, int, str]]) -> list[Candidate]:
@@ -126,13 +147,17 @@ class EventFinder:
             return []
         if event_type == "sanction" and regime is not None:
             return []  # a listing under a regime is a designation, not an economic measure
+        if rule.get("needs_amount") and token.pos_ == "VERB" and not find_amounts(sent.text):
+            return []
         modality = self._modality(token, sent, event_type)
         if rule.get("needs_cue") and modality not in rule["needs_cue"]:
             return []
         actor = self._actor(token, sent, gaz, rule["actor_kinds"])
+        targets = self._targets(token, sent, gaz, rule["target_kinds"], actor, event_type)
+        if event_type == "diplomacy":
+            actor, targets = self._parties(token, sent, gaz, rule, actor, targets)
         if rule.get("needs_actor") and actor is None:
             return []
-        targets = self._targets(token, sent, gaz, rule["target_kinds"], actor, event_type)
         status = self._status(token, sent, modality) if event_type == "designation" else None
         designation = regime if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, designation, modality, status)
@@ -140,17 +165,23 @@ class EventFinder:
 
     # ---- roles ----------------------------------------------------------------------------
     def _entity_in(self, tokens, gaz: dict[int, Span], kinds: list[str], exclude: Span | None = None) -> list[Span]:
+        """Gazetteer names among `tokens` of the most preferred kind present (kinds are listed
+        in order of preference), never the actor or the authority it acts for."""
+        excluded = set()
+        if exclude is not None:
+            excluded = {exclude.ent_id_, self.entities[exclude.ent_id_].acts_for}
         seen, spans = set(), []
         for t in tokens:
             ent = gaz.get(t.i)
-            if ent is None or (ent.start, ent.end) in seen:
-                continue
-            if exclude is not None and ent.ent_id_ == exclude.ent_id_:
+            if ent is None or (ent.start, ent.end) in seen or ent.ent_id_ in excluded:
                 continue
             if self.entities[ent.ent_id_].kind in kinds:
                 seen.add((ent.start, ent.end))
                 spans.append(ent)
-        return spans
+        if not spans:
+            return spans
+        best = min(kinds.index(self.entities[e.ent_id_].kind) for e in spans)
+        return [e for e in spans if kinds.index(self.entities[e.ent_id_].kind) == best]
 
     def _actor(self, token: Token, sent: Span, gaz: dict[int, Span], kinds: list[str]) -> Span | None:
         node = token
@@ -173,17 +204,52 @@ class EventFinder:
 
     def _targets(self, token: Token, sent: Span, gaz: dict[int, Span], kinds: list[str], actor: Span | None,
                  event_type: str) -> list[Span]:
+        if event_type == "statement":
+            # a position is about the organisation or person it names anywhere in its clause
+            return self._with_conjuncts(self._entity_in(token.subtree, gaz, kinds, actor))
         direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+        # "designated X, along with Y": Y is coordinated with X
+        direct += [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside")]
         preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
-        for group in (direct, preps, [c for c in token.children if c.dep_ in ("relcl", "acl")]):
-            spans = [s for c in group for s in self._entity_in(c.subtree, gaz, kinds, actor)]
-            if spans:
-                return self._with_conjuncts(spans)
-        if event_type == "reward":
-            # "the $25 million reward set in early January": the person named nearest in the sentence
+        head = token.head
+        if token.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
+            # "carried out a strike against a vessel": the light verb holds the preposition
+            preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+        groups = [direct, preps, [c for c in token.children if c.dep_ in ("relcl", "acl")]]
+        if token.dep_ == "xcomp":
+            # "ordered Chevron to wind down": the object of the controlling verb
+            groups.append([c for c in head.children if c.dep_ in ("dobj", "dative")])
+        if token.lower_ == "list" and token.dep_ in ("dobj", "pobj"):
+            # "Cartel de los Soles joined the list of ...": the subject of the verb
+            verb = head if head.pos_ in ("VERB", "AUX") else head.head
+            groups.append([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+        found = [[s for c in group for s in self._entity_in(c.subtree, gaz, kinds, actor)] for group in groups]
+        ranked = [(kinds.index(self.entities[spans[0].ent_id_].kind), i) for i, spans in enumerate(found) if spans]
+        if ranked:
+            # the most preferred kind of target, from the closest attachment that has one
+            _, best = min(ranked)
+            return self._with_conjuncts(found[best])
+        if event_type == "reward" and find_amounts(sent.text):
+            # "the $25 million reward set in early January": the person named nearest
             near = self._entity_in(sorted(sent, key=lambda t: abs(t.i - token.i)), gaz, kinds, actor)
             return near[:1]
         return []
+
+    def _parties(self, token: Token, sent: Span, gaz: dict[int, Span], rule: dict, actor: Span | None,
+                 targets: list[Span]) -> tuple[Span | None, list[Span]]:
+        """Talks between two sides: "A and B carried out a swap", "an exchange between A and B"."""
+        kinds = rule["target_kinds"]
+        between = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"]
+        if between:
+            sides = self._entity_in(between[0].subtree, gaz, kinds) or []
+            if len(sides) >= 2:
+                return sides[0], [sides[1]]
+        if actor is not None and not targets:
+            partners = [c for c in actor.root.children if c.dep_ == "conj"]
+            spans = [s for c in partners for s in self._entity_in(c.subtree, gaz, kinds, actor)]
+            if spans:
+                return actor, spans[:1]
+        return actor, targets
 
     @staticmethod
     def _with_conjuncts(spans: list[Span]) -> list[Span]:

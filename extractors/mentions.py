@@ -15,7 +15,7 @@ from extractors.money import find_amounts
 from newsmon.models import stable_id
 
 # Phrases that mark the date of a designation taking effect (preferred over other dates).
-_EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "takes effect", "took effect", "from")
+_EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from")
 # An article with this many mentions of Venezuela-tied names is about Venezuela as a whole.
 _FOCUS_MENTIONS = 3
 
@@ -80,7 +80,8 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
     if not candidates:
         return []
     dates = ArticleDates(doc, article.published_at)
-    focus = sum(1 for e in doc.ents if e.ent_id_ in entities and entities[e.ent_id_].venezuela) >= _FOCUS_MENTIONS
+    named = sum(1 for e in doc.ents if e.ent_id_ in entities and entities[e.ent_id_].venezuela)
+    focus = named >= _FOCUS_MENTIONS
     mentions: dict[tuple, Mention] = {}
     for cand in candidates:
         sent = doc[cand.sentence[0]:cand.sentence[1]]
@@ -88,7 +89,11 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
             continue
         actor_entity = entities.get(cand.actor.ent_id_) if cand.actor is not None else None
         target_entity = entities[cand.target.ent_id_]
-        tied = focus or any(entities[e.ent_id_].venezuela for e in sent.ents if e.ent_id_ in entities)
+        # Tied to Venezuela: a Venezuelan name in the sentence, an article about Venezuela, or in
+        # an article that names Venezuela, a Venezuelan party or a place (strikes in the Caribbean).
+        tied = focus or any(entities[e.ent_id_].venezuela for e in sent.ents if e.ent_id_ in entities) or (
+            named > 0 and (target_entity.venezuela or target_entity.kind == "place"
+                           or (actor_entity is not None and actor_entity.venezuela)))
         if not tied:
             continue
         actor = actor_entity.id if actor_entity else None
