@@ -12,6 +12,9 @@ import pytest
 TESTS_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS_DIR))  # feed_server, feeds_fixtures
 sys.path.insert(0, str(TESTS_DIR / "events"))  # helpers
+# The project root first: tests/extractors and tests/flows mirror the packages' names and must
+# not shadow them.
+sys.path.insert(0, str(TESTS_DIR.parent))
 
 # Prefect's home (its database, settings) lives in a temp dir for the whole session, and the
 # ephemeral server makes no network calls. Set before anything imports prefect.
@@ -64,3 +67,11 @@ def settings(db_path: Path):
     from newsmon.settings import Settings
 
     return Settings(db_path=db_path, seeds_dir=None, feed_urls=[], fetch_timeout_s=1.0, fetch_deadline_s=2.0)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real extraction pipeline (en_core_web_sm 3.8.0), loaded once per session."""
+    from extractors import load_pipeline
+
+    return load_pipeline()
