@@ -89,11 +89,12 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
             continue
         actor_entity = entities.get(cand.actor.ent_id_) if cand.actor is not None else None
         target_entity = entities[cand.target.ent_id_]
-        # Tied to Venezuela: a Venezuelan name in the sentence, an article about Venezuela, or in
-        # an article that names Venezuela, a Venezuelan party or a place (strikes in the Caribbean).
-        tied = focus or any(entities[e.ent_id_].venezuela for e in sent.ents if e.ent_id_ in entities) or (
-            named > 0 and (target_entity.venezuela or target_entity.kind == "place"
-                           or (actor_entity is not None and actor_entity.venezuela)))
+        # Tied to Venezuela: a Venezuelan name in the sentence, an article about Venezuela, the
+        # theatre of the US campaign (the Caribbean: its boat strikes are reported without naming
+        # Venezuela), or, in an article that names Venezuela, a Venezuelan party.
+        tied = focus or any(entities[e.ent_id_].venezuela for e in sent.ents if e.ent_id_ in entities) or \
+            target_entity.kind == "place" or (
+            named > 0 and (target_entity.venezuela or (actor_entity is not None and actor_entity.venezuela)))
         if not tied:
             continue
         actor = actor_entity.id if actor_entity else None

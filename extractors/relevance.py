@@ -12,12 +12,19 @@ import yaml
 from extractors.gazetteer import DATA
 
 
-@functools.cache
-def gate_pattern(path: str | Path = DATA / "relevance.yaml") -> re.Pattern:
-    terms = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["terms"]
+def _words(terms: list[str]) -> re.Pattern:
     alternatives = sorted((re.escape(t) for t in terms), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+@functools.cache
+def gate_patterns(path: str | Path = DATA / "relevance.yaml") -> tuple[re.Pattern, list[list[re.Pattern]]]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return _words(data["terms"]), [[_words(group) for group in entry] for entry in data.get("together", [])]
+
+
 def passes_gate(text: str) -> bool:
-    return gate_pattern().search(text) is not None
+    any_term, together = gate_patterns()
+    if any_term.search(text):
+        return True
+    return any(all(group.search(text) for group in entry) for entry in together)
