@@ -2,7 +2,7 @@
 -- has a row per channel: keep one), with the event as it is now and its sources.
 SELECT a.alert_key, a.reason, min(a.created_at) AS created_at, any_value(a.payload) AS payload,
        e.event_type, e.summary, e.article_count, e.source_count, e.official,
-       (SELECT string_agg(DISTINCT ar.source, ', ') FROM event_mentions m
+       (SELECT string_agg(DISTINCT ar.source, ', ' ORDER BY ar.source) FROM event_mentions m
         JOIN articles ar ON ar.article_id = m.article_id WHERE m.event_id = e.event_id) AS sources
 FROM alerts a JOIN events e ON e.event_id = a.event_id
 WHERE a.created_at >= $since AND a.created_at < $until

@@ -1,7 +1,7 @@
 -- Events with their sources, for `newsmon events`.
 SELECT e.event_type, e.designation, e.actor, e.target, e.status, e.modality, e.event_date, e.date_precision,
        e.amount_usd, e.article_count, e.source_count, e.official, e.is_background,
-       (SELECT string_agg(DISTINCT a.source, ', ') FROM event_mentions m JOIN articles a ON a.article_id = m.article_id
+       (SELECT string_agg(DISTINCT a.source, ', ' ORDER BY a.source) FROM event_mentions m JOIN articles a ON a.article_id = m.article_id
         WHERE m.event_id = e.event_id) AS sources,
        e.first_seen_at, e.last_seen_at, e.summary, e.event_id
 FROM events e

@@ -48,7 +48,9 @@ def test_every_corpus_feed_goes_through_ingestion(feed_server, settings):
         sources.append(FeedSource(name=str(path.relative_to(CORPUS)),
                                   url=feed_server.add(route, body, content_type=content_type, extra_headers=extra)))
 
-    fetches = ingest.fetch_feeds(sources, {}, settings.model_copy(update={"fetch_concurrency": 16}))
+    # generous timeouts: this is about parsing, and CI machines may be busy
+    fetches = ingest.fetch_feeds(sources, {}, settings.model_copy(update={
+        "fetch_concurrency": 16, "fetch_timeout_s": 20.0, "fetch_deadline_s": 60.0}))
     assert len(fetches) == len(sources)
     transport_errors = [f for f in fetches if f.status == "error" and not f.error.startswith("not a feed")]
     assert transport_errors == [], transport_errors[:3]
