@@ -223,7 +223,13 @@ class EventFinder:
             # "Cartel de los Soles joined the list of ...": the subject of the verb
             verb = head if head.pos_ in ("VERB", "AUX") else head.head
             groups.append([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
-        found = [[s for c in group for s in self._entity_in(c.subtree, gaz, kinds, actor)] for group in groups]
+        found = []
+        for group in groups:
+            spans = [s for c in group for s in self._entity_in(c.subtree, gaz, kinds, actor)]
+            if spans:  # the preferred kind across the whole group ("granted Chevron a license ... in Venezuela")
+                top = min(kinds.index(self.entities[e.ent_id_].kind) for e in spans)
+                spans = [e for e in spans if kinds.index(self.entities[e.ent_id_].kind) == top]
+            found.append(spans)
         ranked = [(kinds.index(self.entities[spans[0].ent_id_].kind), i) for i, spans in enumerate(found) if spans]
         if ranked:
             # the most preferred kind of target, from the closest attachment that has one
@@ -239,7 +245,7 @@ class EventFinder:
                  targets: list[Span]) -> tuple[Span | None, list[Span]]:
         """Talks between two sides: "A and B carried out a swap", "an exchange between A and B"."""
         kinds = rule["target_kinds"]
-        between = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "between"]
+        between = [t for t in token.subtree if t.dep_ == "prep" and t.lower_ == "between"]
         if between:
             sides = self._entity_in(between[0].subtree, gaz, kinds) or []
             if len(sides) >= 2:

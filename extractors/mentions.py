@@ -56,19 +56,42 @@ class ArticleDates:
             for sent in doc.sents:
                 self.proxy[sent.start] = find_dates(sent.text, self.reference)
 
+    @staticmethod
+    def _clause_verb(token):
+        node = token
+        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+            node = node.head
+        return node
+
     def for_event(self, sent: Span, trigger_char: int, event_type: str) -> tuple[DateExpr | None, DateExpr | None]:
         exprs = self.by_sentence.get(sent.start, [])
         if not exprs:
+            return None, None
+        # Only dates of the trigger's own clause, of a clause above it, or of a clause modifying
+        # the trigger: in "wind down ..., ending the license granted in 2022", 2022 dates the
+        # granting, not the winding down.
+        trigger = next((t for t in sent if t.idx >= trigger_char), sent[0])
+        home = self._clause_verb(trigger)
+        usable = []
+        for i, expr in enumerate(exprs):
+            token = next((t for t in sent if t.idx >= sent.start_char + expr.start), None)
+            if token is None:
+                continue
+            verb = self._clause_verb(token)
+            # ... or of a clause that modifies the trigger itself ("the reward set in January")
+            if verb.i == home.i or verb.is_ancestor(home) or (verb.head.i == trigger.i and verb.i != trigger.i):
+                usable.append(i)
+        if not usable:
             return None, None
         offset = trigger_char - sent.start_char
         chosen_index = None
         if event_type == "designation":
             lowered = sent.text.lower()
-            for i, expr in enumerate(exprs):
-                if lowered[max(0, expr.start - 16):expr.start].rstrip().endswith(_EFFECTIVE_CUES):
+            for i in usable:
+                if lowered[max(0, exprs[i].start - 16):exprs[i].start].rstrip().endswith(_EFFECTIVE_CUES):
                     chosen_index = i
         if chosen_index is None:
-            chosen_index = min(range(len(exprs)), key=lambda i: abs(exprs[i].start - offset))
+            chosen_index = min(usable, key=lambda i: abs(exprs[i].start - offset))
         chosen = exprs[chosen_index]
         proxies = self.proxy.get(sent.start)
         proxy = proxies[chosen_index] if proxies and len(proxies) == len(exprs) else chosen

@@ -33,4 +33,12 @@ def evaluate_dir(directory: Path, verbose: bool = False, model: str | None = Non
     seconds = time.perf_counter() - started
     report = score(gold, predicted)
     header = f"extractor {EXTRACTOR_VERSION} on {directory} ({seconds:.1f}s)"
-    return header + "\n" + format_report(report, verbose=verbose)
+    text = header + "\n" + format_report(report, verbose=verbose)
+    if any(g.development for g in gold.mentions):
+        from newsmon.cluster_eval import score_clusters
+
+        articles = [{"article_id": name, "published_at": a.published_at} for name, a in gold.articles.items()]
+        clusters = score_clusters([(g.model_dump(), p) for g, p in report.matched], articles, predicted,
+                                  [g.model_dump() for g in gold.mentions])
+        text += "\nevent resolution (extracted mentions resolved in a scratch store):\n" + clusters.format()
+    return text

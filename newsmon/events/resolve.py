@@ -84,6 +84,9 @@ class Resolver:
 
     def resolve(self, mention: dict) -> str:
         rule = self.rules.for_type(mention["event_type"])
+        if rule.undated_in_article_month and mention["event_date"] is None and mention.get("published_at"):
+            published = mention["published_at"]
+            mention = {**mention, "event_date": date(published.year, published.month, 1), "date_precision": "month"}
         key = block_key(mention, rule)
         compatible, rejected = [], []
         for event in self.candidates(key):
@@ -121,9 +124,11 @@ class Resolver:
         def rank(event: dict) -> tuple:
             gap = date_gap_days(mention["event_date"], mention["date_precision"], event["event_date"],
                                 event["date_precision"])
-            # closest date first; with no date to compare, the most recently reported event
             last_seen = event["last_seen_at"]
-            return (gap if gap is not None else 10**6, -(last_seen.timestamp() if last_seen else 0.0))
+            # closest date first; with no date to compare, the latest development, then the
+            # most recently reported event
+            dated = event["event_date"].toordinal() if event["event_date"] else 0
+            return (gap if gap is not None else 10**6, -dated, -(last_seen.timestamp() if last_seen else 0.0))
         return min(events, key=rank)
 
     def _open(self, mention: dict, rule: TypeRule, key: str) -> dict:

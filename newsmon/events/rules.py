@@ -25,6 +25,7 @@ class TypeRule(BaseModel):
     state_fields: list[str] = []
     status_order: list[str] = []
     summary: str = "{event_type}: {actor} -> {target}"
+    undated_in_article_month: bool = False
 
     def model_post_init(self, __context: Any) -> None:
         unknown = set(self.block_on + self.also_equal) - BLOCK_FIELDS

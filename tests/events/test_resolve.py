@@ -100,7 +100,7 @@ def test_talks_possible_and_planned_call_stay_apart(store):
     b = add_article(store, "a2", published=None)
     add_mention(store, b, "diplomacy", "Nicolás Maduro", actor="Donald Trump", modality="intended",
                 event_date="2025-11-24")
-    add_mention(store, b, "diplomacy", "Donald Trump", actor="Nicolás Maduro", modality="intended")
+    add_mention(store, b, "diplomacy", "Nicolás Maduro", actor=None, modality="intended")  # "the planned call"
     resolve_pending(store, CHANNELS, NOW)
     talks = sorted((e["modality"], e["article_count"]) for e in events(store))
     assert talks == [("intended", 1), ("possible", 1)]
