@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from extractors.gazetteer import DATA, Entity, _is_acronym, load_gazetteer
+from extractors.gazetteer import Entity, _is_acronym, data_dir, load_gazetteer
 from extractors.money import find_amounts
 
 if not Doc.has_extension("events"):
@@ -45,21 +45,22 @@ class Candidate:
 
 
 @functools.cache
-def load_triggers(path: str | Path = DATA / "triggers.yaml") -> dict:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def _yaml(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-@functools.cache
-def load_designations(path: str | Path = DATA / "designations.yaml") -> dict[str, list[str]]:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def load_triggers(path: str | Path | None = None) -> dict:
+    return _yaml(Path(path or data_dir() / "triggers.yaml"))
+
+
+def load_designations(path: str | Path | None = None) -> dict[str, list[str]]:
+    return _yaml(Path(path or data_dir() / "designations.yaml"))
 
 
 @Language.factory("newsmon_events", default_config={"triggers": None, "designations": None, "gazetteer": None})
 def make_events(nlp: Language, name: str, triggers: str | None, designations: str | None,
                 gazetteer: str | None) -> "EventFinder":
-    return EventFinder(nlp, load_triggers(triggers or DATA / "triggers.yaml"),
-                       load_designations(designations or DATA / "designations.yaml"),
-                       load_gazetteer(gazetteer or DATA / "gazetteer.jsonl"))
+    return EventFinder(nlp, load_triggers(triggers), load_designations(designations), load_gazetteer(gazetteer))
 
 
 class EventFinder:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 DATA = Path(__file__).with_name("data")
+
+
+def data_dir() -> Path:
+    """The domain data in use: the package's data/, or NEWSMON_EXTRACTOR_DATA (an edited copy)."""
+    return Path(os.environ.get("NEWSMON_EXTRACTOR_DATA") or DATA)
 LABELS = {"person": "PERSON", "agency": "ORG", "government": "GPE", "organisation": "ORG", "company": "ORG",
           "place": "LOC"}
 
@@ -27,8 +33,12 @@ class Entity:
     aliases: tuple[str, ...] = field(default_factory=tuple)
 
 
+def load_gazetteer(path: str | Path | None = None) -> dict[str, Entity]:
+    return _load_gazetteer(Path(path or data_dir() / "gazetteer.jsonl"))
+
+
 @functools.cache
-def load_gazetteer(path: str | Path = DATA / "gazetteer.jsonl") -> dict[str, Entity]:
+def _load_gazetteer(path: Path) -> dict[str, Entity]:
     entities = {}
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -53,7 +63,7 @@ def _is_acronym(alias: str) -> bool:
 
 @Language.factory("newsmon_gazetteer", default_config={"path": None})
 def make_gazetteer(nlp: Language, name: str, path: str | None) -> "GazetteerRuler":
-    return GazetteerRuler(nlp, load_gazetteer(path or DATA / "gazetteer.jsonl"))
+    return GazetteerRuler(nlp, load_gazetteer(path))
 
 
 class GazetteerRuler:

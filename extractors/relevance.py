@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from extractors.gazetteer import DATA
+from extractors.gazetteer import data_dir
 
 
 def _words(terms: list[str]) -> re.Pattern:
@@ -17,9 +17,13 @@ def _words(terms: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
+def gate_patterns(path: str | Path | None = None) -> tuple[re.Pattern, list[list[re.Pattern]]]:
+    return _gate_patterns(Path(path or data_dir() / "relevance.yaml"))
+
+
 @functools.cache
-def gate_patterns(path: str | Path = DATA / "relevance.yaml") -> tuple[re.Pattern, list[list[re.Pattern]]]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+def _gate_patterns(path: Path) -> tuple[re.Pattern, list[list[re.Pattern]]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return _words(data["terms"]), [[_words(group) for group in entry] for entry in data.get("together", [])]
 
 

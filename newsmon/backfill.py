@@ -88,9 +88,9 @@ def diff(before: dict[str, set[str]], after: dict[str, set[str]], summaries_befo
 
 
 def backfill(db_path: Path, channels: list[str], apply: bool = False, lock_wait_s: float = 0.0) -> BackfillReport:
-    from extractors import EXTRACTOR_VERSION
+    from extractors import extractor_version
 
-    report = BackfillReport(applied=apply, extractor_version=EXTRACTOR_VERSION)
+    report = BackfillReport(applied=apply, extractor_version=extractor_version())
     with tempfile.TemporaryDirectory(prefix="newsmon-backfill-") as tmp:
         if apply:
             target_ctx = open_store(db_path, lock_wait_s=lock_wait_s)

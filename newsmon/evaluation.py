@@ -22,7 +22,7 @@ def predict_dir(directory: Path, model: str | None = None) -> list[dict]:
 
 
 def evaluate_dir(directory: Path, verbose: bool = False, model: str | None = None) -> str:
-    from extractors import EXTRACTOR_VERSION
+    from extractors import extractor_version
     from extractors.evaluate import format_report, load_gold, score
 
     if not (directory / "gold.jsonl").is_file():
@@ -32,7 +32,7 @@ def evaluate_dir(directory: Path, verbose: bool = False, model: str | None = Non
     predicted = predict_dir(directory, model)
     seconds = time.perf_counter() - started
     report = score(gold, predicted)
-    header = f"extractor {EXTRACTOR_VERSION} on {directory} ({seconds:.1f}s)"
+    header = f"extractor {extractor_version()} on {directory} ({seconds:.1f}s)"
     text = header + "\n" + format_report(report, verbose=verbose)
     if any(g.development for g in gold.mentions):
         from newsmon.cluster_eval import score_clusters

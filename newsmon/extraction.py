@@ -24,9 +24,15 @@ class ExtractionSummary(BaseModel):
     seconds: float = 0.0
 
 
-@functools.cache
 def pipeline(model: str | None = None):
-    """The extraction pipeline, loaded once per process (loading costs about a second)."""
+    """The extraction pipeline, loaded once per process and data version (about a second)."""
+    from extractors import extractor_version
+
+    return _pipeline(model, extractor_version())
+
+
+@functools.cache
+def _pipeline(model: str | None, version: str):
     from extractors import load_pipeline
 
     return load_pipeline(model)
@@ -42,15 +48,16 @@ def extract_pending(db_path: Path, lock_wait_s: float = 0.0, batch_articles: int
 
 def extract_with(con, batch_articles: int = 256, model: str | None = None,
                  reextract: bool = False) -> ExtractionSummary:
-    from extractors import EXTRACTOR_VERSION, ArticleText, extract_mentions
+    from extractors import ArticleText, extract_mentions, extractor_version
 
+    version = extractor_version()
     started = time.perf_counter()
-    summary = ExtractionSummary(extractor_version=EXTRACTOR_VERSION)
-    while rows := pending_articles(con, EXTRACTOR_VERSION, batch_articles, reextract):
+    summary = ExtractionSummary(extractor_version=version)
+    while rows := pending_articles(con, version, batch_articles, reextract):
         nlp = pipeline(model)
         articles = [ArticleText(article_id=a, text=t, published_at=d) for a, t, d in rows]
         mentions = extract_mentions(nlp, articles)
-        summary.mentions += write_extraction(con, [a for a, _, _ in rows], mentions, EXTRACTOR_VERSION, utcnow())
+        summary.mentions += write_extraction(con, [a for a, _, _ in rows], mentions, version, utcnow())
         summary.articles += len(rows)
     summary.seconds = round(time.perf_counter() - started, 3)
     log.info("extracted %d mentions from %d articles in %.2fs", summary.mentions, summary.articles, summary.seconds)

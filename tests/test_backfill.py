@@ -1,0 +1,45 @@
+"""Issue 5: backfill's dry-run report after a gazetteer change, then the real run."""
+
+import shutil
+from datetime import datetime, timezone
+
+import duckdb
+
+from conftest import PROJECT_ROOT, SEEDS_DIR
+from newsmon import extraction, ingest, stages
+from newsmon.backfill import backfill
+
+
+def state(db_path):
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return (con.execute("SELECT count(*) FROM events").fetchone()[0],
+                sorted({r[0] for r in con.execute("SELECT extractor_version FROM article_extractions").fetchall()}),
+                con.execute("SELECT count(*) FROM events WHERE target = 'Tren de Aragua'").fetchone()[0])
+
+
+def test_dry_run_reports_then_apply_writes(db_path, tmp_path, monkeypatch):
+    ingest.store_run(db_path, ingest.read_seeds(SEEDS_DIR), [], [], datetime.now(timezone.utc))
+    extraction.extract_pending(db_path)
+    stages.resolve_stage(db_path, ["console"])
+    before = state(db_path)
+    assert before[2] == 1  # the FTO listing of Tren de Aragua
+
+    # A domain expert removes Tren de Aragua from the gazetteer (in a copy of the data).
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "extractors" / "data", data)
+    lines = (data / "gazetteer.jsonl").read_text(encoding="utf-8").splitlines()
+    (data / "gazetteer.jsonl").write_text("\n".join(x for x in lines if '"Tren de Aragua"' not in x) + "\n",
+                                          encoding="utf-8")
+    monkeypatch.setenv("NEWSMON_EXTRACTOR_DATA", str(data))
+
+    report = backfill(db_path, ["console"], apply=False)
+    assert not report.applied and report.articles == 2
+    assert report.extractor_version != before[1][0]
+    assert [r for r in report.removed if "Tren de Aragua" in r], report.format()
+    assert report.added == [] and report.alerts_would_fire == []
+    assert state(db_path) == before  # nothing written
+
+    applied = backfill(db_path, ["console"], apply=True)
+    assert applied.removed == report.removed
+    after = state(db_path)
+    assert after[2] == 0 and after[0] == before[0] - 1 and report.extractor_version in after[1]
