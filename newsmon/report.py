@@ -27,7 +27,8 @@ class MonitorResult(BaseModel):
 def format_result(result: MonitorResult) -> str:
     """The console summary of `newsmon run`: sources, then stages, then the alerts raised."""
     x, r = result.extraction, result.resolution
-    lines = [format_summary(result.ingest),
+    ingest_text = format_summary(result.ingest).replace("\nNothing new since the last run.", "")
+    lines = [ingest_text,
              f"extraction ({x.extractor_version}): {x.mentions} mentions from {x.articles} articles in {x.seconds:.1f}s",
              f"events: {r.events_created} new, {r.events_updated} updated, from {r.mentions} mentions; "
              f"{r.alerts} alerts raised"]
@@ -35,4 +36,6 @@ def format_result(result: MonitorResult) -> str:
     if console:
         lines.append("alerts:")
         lines += [f"  {line}" for line in console]
+    if result.ingest.new == 0 and not console:
+        lines.append("Nothing new since the last run.")
     return "\n".join(lines)

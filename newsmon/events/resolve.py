@@ -43,6 +43,7 @@ class _Alert:
     reason: str
     new_value: str
     mention: dict
+    snapshot: dict = field(default_factory=dict)  # the event as it was when the alert was raised
 
 
 @dataclass
@@ -142,7 +143,7 @@ class Resolver:
         self.batch.new_events[event["event_id"]] = event
         self._history(event, mention, "created", None, event["summary"])
         if not mention["is_background"]:
-            self.batch.alerts.append(_Alert(event["event_id"], "new", "", mention))
+            self.batch.alerts.append(_Alert(event["event_id"], "new", "", mention, dict(event)))
         return event
 
     def _join(self, event: dict, mention: dict, rule: TypeRule) -> None:
@@ -150,7 +151,7 @@ class Resolver:
         if event["is_background"] and not mention["is_background"]:
             # Known only as history until now: its first report as news is what users hear about.
             event["is_background"] = False
-            self.batch.alerts.append(_Alert(event["event_id"], "new", "", mention))
+            self.batch.alerts.append(_Alert(event["event_id"], "new", "", mention, dict(event)))
         for name in rule.state_fields:
             new = mention.get(name)
             if new is None or new == event.get(name):
@@ -163,7 +164,8 @@ class Resolver:
             if name == "status" and mention.get("modality"):
                 event["modality"] = mention["modality"]
             if not mention["is_background"]:
-                self.batch.alerts.append(_Alert(event["event_id"], f"changed:{name}", str(new), mention))
+                snapshot = {**event, "summary": summarise(event, rule)}
+                self.batch.alerts.append(_Alert(event["event_id"], f"changed:{name}", str(new), mention, snapshot))
         if mention["event_date"] is not None and more_precise(mention["date_precision"], event["date_precision"]):
             self._history(event, mention, "event_date", _fmt_date(event), _fmt_date(mention))
             event["event_date"], event["date_precision"] = mention["event_date"], mention["date_precision"]
@@ -241,7 +243,7 @@ def _raise_alerts(con: duckdb.DuckDBPyConnection, batch: _Batch, corroboration: 
     rows = []
     events = {**batch.changed_events, **batch.new_events}
     for alert in batch.alerts:
-        event = events.get(alert.event_id) or {}
+        event = alert.snapshot or events.get(alert.event_id) or {}
         counts = corroboration.get(alert.event_id, {})
         payload = {k: event.get(k) for k in ("event_id", "event_type", "actor", "target", "designation", "status",
                                              "modality", "event_date", "date_precision", "amount_usd", "summary")}

@@ -2,4 +2,4 @@
 SELECT alert_id, alert_key, event_id, reason, CAST(created_at AS VARCHAR) AS created_at, channel, attempts, payload
 FROM alerts
 WHERE delivered_at IS NULL
-ORDER BY created_at, alert_key, channel;
+ORDER BY created_at, CAST(payload->>'event_date' AS VARCHAR) NULLS LAST, alert_key, channel;
