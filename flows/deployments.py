@@ -18,8 +18,9 @@ MONITOR_CONCURRENCY = ConcurrencyLimitConfig(limit=1, collision_strategy=Concurr
 
 
 def build_deployments(interval_minutes: float = 5.0, digest_cron: str = "0 7 * * *"):
+    """interval_minutes 0 serves monitor without a schedule (runs on demand only)."""
     return [
-        monitor.to_deployment(name="monitor", interval=timedelta(minutes=interval_minutes),
+        monitor.to_deployment(name="monitor", interval=timedelta(minutes=interval_minutes) if interval_minutes else None,
                               concurrency_limit=MONITOR_CONCURRENCY,
                               description="Poll the feeds and seeds, extract, resolve events, alert.",
                               tags=["newsmon"]),

@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="serve the monitor and digest deployments with their schedules "
                                          "against the Prefect API of the environment (PREFECT_API_URL)")
-    serve.add_argument("--interval-minutes", type=float, default=5.0, help="monitor schedule (default 5)")
+    serve.add_argument("--interval-minutes", type=float, default=5.0, help="monitor schedule (default 5; 0: on demand only)")
     serve.add_argument("--digest-cron", default="0 7 * * *", help="digest schedule (default daily 07:00 UTC)")
     serve.set_defaults(func=cmd_serve)
 
