@@ -16,7 +16,8 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NONE
 
-from newsmon import extraction, ingest, stages
+from flows.extract import run_extraction
+from newsmon import ingest, stages
 from newsmon.models import FeedFetch, FeedSource, utcnow
 from newsmon.report import MonitorResult
 from newsmon.settings import Settings
@@ -48,11 +49,6 @@ def store_articles_task(db_path: Path, seeds: ingest.SeedBatch, fetches: list[Fe
     return ingest.store_run(db_path, seeds, fetches, sources, started_at, lock_wait_s)
 
 
-@task(name="extract-mentions", cache_policy=NONE)
-def extract_mentions_task(db_path: Path, lock_wait_s: float) -> extraction.ExtractionSummary:
-    return extraction.extract_pending(db_path, lock_wait_s)
-
-
 @task(name="resolve-events", cache_policy=NONE)
 def resolve_events_task(db_path: Path, channels: list[str], lock_wait_s: float):
     return stages.resolve_stage(db_path, channels, lock_wait_s)
@@ -77,7 +73,7 @@ def monitor(settings: Settings | None = None) -> MonitorResult:
     # .result() raises if the seeds task failed: the flow fails visibly, never silently.
     ingested = store_articles_task(settings.db_path, seeds.result(), fetches, sources, started_at,
                                    settings.db_lock_wait_s)
-    extracted = extract_mentions_task(settings.db_path, settings.db_lock_wait_s)
+    extracted = run_extraction(settings)  # a subflow: threads locally, or a Dask cluster
     resolved = resolve_events_task(settings.db_path, configured_channels(settings), settings.db_lock_wait_s)
     delivered = deliver_alerts_task(settings)
     result = MonitorResult(ingest=ingested, extraction=extracted, resolution=resolved, delivery=delivered)

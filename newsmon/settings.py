@@ -7,6 +7,7 @@ CLI flags override the environment.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,6 +32,12 @@ class Settings(BaseSettings):
 
     db_lock_wait_s: float = Field(30.0, ge=0, description="how long readers wait for a writer's lock")
     digest_dir: Path = Field(Path("digests"), description="where the digest flow writes its Markdown files")
+
+    # --- extraction scale-out ---
+    task_runner: Literal["threads", "dask"] = Field("threads", description="where extraction chunks run")
+    dask_address: str | None = Field(None, description="a Dask scheduler (tcp://host:8786); unset: a local cluster")
+    dask_workers: int = Field(2, ge=1, description="workers of the local Dask cluster")
+    extract_chunk_articles: int = Field(64, ge=1, description="articles per extraction task")
 
     # --- alert delivery ---
     alert_jsonl_path: Path | None = Field(None, description="JSON Lines file of alerts (channel off when unset)")
