@@ -9,7 +9,6 @@ import threading
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import pytest
 
 from helpers import add_article, add_mention
 from newsmon.alerts.deliver import deliver_pending

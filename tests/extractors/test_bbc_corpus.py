@@ -2,7 +2,6 @@
 article that does not concern Venezuela (the corpus README names the seven business stories
 that mention it)."""
 
-from pathlib import Path
 
 import pytest
 
