@@ -8,7 +8,8 @@ components are registered spaCy factories (newsmon_gazetteer, newsmon_events).
 """
 
 from extractors.models import ArticleText, Mention
-from extractors.pipeline import EXTRACTOR_VERSION, extract_mentions, extractor_version, load_pipeline, model_name
+from extractors.pipeline import (EXTRACTOR_VERSION, MAX_CHARS, cap_text, extract_articles, extract_mentions,
+                                 extractor_version, load_pipeline, model_name)
 
-__all__ = ["ArticleText", "EXTRACTOR_VERSION", "Mention", "extract_mentions", "extractor_version", "load_pipeline",
+__all__ = ["ArticleText", "EXTRACTOR_VERSION", "MAX_CHARS", "Mention", "cap_text", "extract_articles", "extract_mentions", "extractor_version", "load_pipeline",
            "model_name"]

@@ -109,7 +109,7 @@ class EventFinder:
             sent_regimes = [r for r in regimes if sent.start <= r[0] < sent.end]
             # "a reward for the arrest of Maduro": the arrest is the reward's purpose, not an event
             inside_reward = {t.i for tok in sent if tok.lemma_.lower() in self.nouns["reward"]
-                             for t in tok.subtree if t is not tok}
+                             for t in tok.subtree if t.i != tok.i}
             if inside_reward:  # "a reward ... leading to the arrest of": the reward's purpose
                 inside_reward |= {t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in ("arrest", "conviction", "capture")}
             in_sentence: list[Candidate] = []
@@ -189,15 +189,15 @@ class EventFinder:
         for _ in range(4):
             agents = [c for c in node.children if c.dep_ == "agent"]
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
-            owners = [c for c in node.children if c.dep_ in ("poss", "compound", "amod", "nmod")] if node is token else []
+            owners = [c for c in node.children if c.dep_ in ("poss", "compound", "amod", "nmod")] if node.i == token.i else []
             for group in (agents, subjects, owners):
                 for child in group:
-                    if child is token or token in child.subtree:
+                    if child.i == token.i or token in child.subtree:
                         continue  # the clause the trigger itself sits in is not its actor
                     spans = self._entity_in(child.subtree, gaz, kinds)
                     if spans:
                         return spans[0]
-            if node.dep_ not in _CLIMB or node.head is node:
+            if node.dep_ not in _CLIMB or node.head.i == node.i:
                 break
             node = node.head
         before = self._entity_in((t for t in sent if t.i < token.i), gaz, kinds)
@@ -266,7 +266,7 @@ class EventFinder:
         for span in spans:
             if span.root.dep_ == "poss" and any(o.start > span.start and o.root.is_ancestor(span.root) or
                                                  o.start > span.start and span.root.head.is_ancestor(o.root) or
-                                                 o.root is span.root.head for o in spans if o is not span):
+                                                 o.root.i == span.root.head.i for o in spans if o.start != span.start):
                 continue
             if span.ent_id_ not in seen:
                 seen.add(span.ent_id_)
@@ -290,7 +290,7 @@ class EventFinder:
         words = {c.lemma_.lower() for c in token.children}
         node = token
         for _ in range(4):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             words.add(node.lemma_.lower())

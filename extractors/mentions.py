@@ -59,7 +59,7 @@ class ArticleDates:
     @staticmethod
     def _clause_verb(token):
         node = token
-        while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head
         return node
 

@@ -55,15 +55,61 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def extract_mentions(nlp: Language, articles: Iterable[ArticleText], batch_size: int = 64,
-                     n_process: int = 1) -> list[Mention]:
-    """Mentions of every article: the relevance gate first (most news never reaches the
-    model), then `nlp.pipe` in batches over the rest."""
+# What spaCy is given of one article, at most. News items are 1-20 KB; a feed that expands an
+# XML entity, or a dumped file, can make one "article" of megabytes, which spaCy refuses
+# (nlp.max_length) or parses for minutes. Cut at a paragraph boundary: developments are
+# reported up top, and a cut mid-sentence would make a sentence nobody wrote.
+MAX_CHARS = 100_000
+
+
+def cap_text(text: str, max_chars: int = MAX_CHARS) -> str:
+    """`text` cut to at most `max_chars`, at the last paragraph break (else sentence end, else
+    space) before the limit. Offsets into the result are offsets into `text`."""
+    if len(text) <= max_chars:
+        return text
+    head = text[:max_chars]
+    for sep in ("\n", ". ", " "):
+        cut = head.rfind(sep)
+        if cut > max_chars // 2:
+            return head[:cut + (1 if sep == ". " else 0)]
+    return head
+
+
+class ArticleFailure(Exception):
+    """One article could not be extracted; the others of its batch are unaffected."""
+
+
+def extract_articles(nlp: Language, articles: Iterable[ArticleText], batch_size: int = 64,
+                     n_process: int = 1, max_chars: int = MAX_CHARS) -> tuple[list[Mention], dict[str, str]]:
+    """Mentions of every article, and the articles that failed with their reason.
+
+    The relevance gate first (most news never reaches the model), then `nlp.pipe` in batches
+    over the rest, each text capped (`cap_text`). Should a batch raise, its articles are
+    extracted one by one so that one bad article fails alone."""
     relevant = [a for a in articles if passes_gate(a.text)]
     entities = load_gazetteer()
     version = extractor_version()
     mentions: list[Mention] = []
-    for doc, article in nlp.pipe(((a.text, a) for a in relevant), as_tuples=True, batch_size=batch_size,
-                                 n_process=n_process):
-        mentions += doc_mentions(doc, article, entities, version)
-    return mentions
+    failures: dict[str, str] = {}
+    for start in range(0, len(relevant), batch_size):
+        batch = [a.model_copy(update={"text": cap_text(a.text, max_chars)}) for a in relevant[start:start + batch_size]]
+        try:
+            found = []
+            for doc, article in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size,
+                                         n_process=n_process):
+                found += doc_mentions(doc, article, entities, version)
+            mentions += found
+        except Exception:  # noqa: BLE001 - isolate the culprit below
+            for article in batch:
+                try:
+                    mentions += doc_mentions(nlp(article.text), article, entities, version)
+                except Exception as exc:  # noqa: BLE001 - recorded, counted, never retried
+                    failures[article.article_id] = f"{type(exc).__name__}: {exc}"[:500]
+                    log.warning("article %s failed extraction: %s", article.article_id, failures[article.article_id])
+    return mentions, failures
+
+
+def extract_mentions(nlp: Language, articles: Iterable[ArticleText], batch_size: int = 64,
+                     n_process: int = 1) -> list[Mention]:
+    """Mentions of every article (failed articles give none; see `extract_articles`)."""
+    return extract_articles(nlp, articles, batch_size, n_process)[0]

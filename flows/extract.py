@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, task, unmapped
 from prefect.cache_policies import NONE
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -16,17 +16,17 @@ from newsmon.settings import Settings
 
 
 @task(name="select-pending-articles", cache_policy=NONE)
-def select_pending_task(db_path: Path, chunk_articles: int, lock_wait_s: float) -> list[list]:
-    return extraction.pending_chunks(db_path, chunk_articles, lock_wait_s)
+def select_pending_task(db_path: Path, chunk_articles: int, lock_wait_s: float, max_chars: int) -> list[list]:
+    return extraction.pending_chunks(db_path, chunk_articles, lock_wait_s, max_chars=max_chars)
 
 
 @task(name="extract-chunk", cache_policy=NONE)
-def extract_chunk_task(articles: list) -> list:
-    return extraction.extract_chunk(articles)
+def extract_chunk_task(articles: list, max_chars: int) -> extraction.ChunkResult:
+    return extraction.extract_chunk(articles, max_chars=max_chars)
 
 
 @task(name="write-mentions", cache_policy=NONE)
-def write_mentions_task(db_path: Path, chunks: list[list], results: list[list], lock_wait_s: float,
+def write_mentions_task(db_path: Path, chunks: list[list], results: list[extraction.ChunkResult], lock_wait_s: float,
                         seconds: float) -> extraction.ExtractionSummary:
     return extraction.write_chunks(db_path, chunks, results, lock_wait_s, seconds)
 
@@ -34,9 +34,12 @@ def write_mentions_task(db_path: Path, chunks: list[list], results: list[list], 
 @flow(name="extract")
 def extract_flow(settings: Settings) -> extraction.ExtractionSummary:
     started = time.perf_counter()
-    chunks = select_pending_task(settings.db_path, settings.extract_chunk_articles, settings.db_lock_wait_s)
-    futures = extract_chunk_task.map(chunks)
-    results = [f.result() for f in futures]  # raises if a chunk failed: the flow fails visibly
+    chunks = select_pending_task(settings.db_path, settings.extract_chunk_articles, settings.db_lock_wait_s,
+                                 settings.extract_max_chars)
+    futures = extract_chunk_task.map(chunks, max_chars=unmapped(settings.extract_max_chars))
+    # A failed article is recorded in its chunk's result; a chunk that still raises (a worker
+    # lost) fails the flow visibly, and its articles stay pending for the next run.
+    results = [f.result() for f in futures]
     return write_mentions_task(settings.db_path, chunks, results, settings.db_lock_wait_s,
                                time.perf_counter() - started)
 

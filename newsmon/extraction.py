@@ -21,7 +21,20 @@ class ExtractionSummary(BaseModel):
     extractor_version: str
     articles: int = 0
     mentions: int = 0
+    failed: int = 0             # articles marked failed (reason in article_extractions.error)
     seconds: float = 0.0
+
+
+class ChunkResult(BaseModel):
+    """What extracting one chunk gives: its mentions, and the articles that failed (id -> reason)."""
+    mentions: list = []
+    failures: dict[str, str] = {}
+
+
+def _texts(rows, max_chars: int) -> list:
+    from extractors import ArticleText, cap_text
+
+    return [ArticleText(article_id=a, text=cap_text(t, max_chars), published_at=d) for a, t, d in rows]
 
 
 def pipeline(model: str | None = None):
@@ -39,52 +52,54 @@ def _pipeline(model: str | None, version: str):
 
 
 def extract_pending(db_path: Path, lock_wait_s: float = 0.0, batch_articles: int = 256,
-                    model: str | None = None, reextract: bool = False) -> ExtractionSummary:
+                    model: str | None = None, reextract: bool = False,
+                    max_chars: int | None = None) -> ExtractionSummary:
     """Extract mentions from every article never extracted (with `reextract`: every article
     not extracted with the current extractor version)."""
     with open_store(db_path, lock_wait_s=lock_wait_s) as con:
-        return extract_with(con, batch_articles, model, reextract)
+        return extract_with(con, batch_articles, model, reextract, max_chars)
 
 
 def extract_with(con, batch_articles: int = 256, model: str | None = None,
-                 reextract: bool = False) -> ExtractionSummary:
-    from extractors import ArticleText, extract_mentions, extractor_version
+                 reextract: bool = False, max_chars: int | None = None) -> ExtractionSummary:
+    from extractors import MAX_CHARS, extract_articles, extractor_version
 
     version = extractor_version()
     started = time.perf_counter()
     summary = ExtractionSummary(extractor_version=version)
     while rows := pending_articles(con, version, batch_articles, reextract):
         nlp = pipeline(model)
-        articles = [ArticleText(article_id=a, text=t, published_at=d) for a, t, d in rows]
-        mentions = extract_mentions(nlp, articles)
-        summary.mentions += write_extraction(con, [a for a, _, _ in rows], mentions, version, utcnow())
+        mentions, failures = extract_articles(nlp, _texts(rows, max_chars or MAX_CHARS))
+        summary.mentions += write_extraction(con, [a for a, _, _ in rows], mentions, version, utcnow(), failures)
         summary.articles += len(rows)
+        summary.failed += len(failures)
     summary.seconds = round(time.perf_counter() - started, 3)
     log.info("extracted %d mentions from %d articles in %.2fs", summary.mentions, summary.articles, summary.seconds)
     return summary
 
 
 def pending_chunks(db_path: Path, chunk_articles: int, lock_wait_s: float = 0.0,
-                   limit: int = 100_000) -> list[list]:
-    """The articles never extracted, in chunks of `chunk_articles` (ArticleText lists), for
-    extraction tasks that may run elsewhere (a Dask cluster)."""
-    from extractors import ArticleText, extractor_version
+                   limit: int = 100_000, max_chars: int | None = None) -> list[list]:
+    """The articles never extracted, in chunks of `chunk_articles` (ArticleText lists, texts
+    capped), for extraction tasks that may run elsewhere (a Dask cluster)."""
+    from extractors import MAX_CHARS, extractor_version
 
     with open_store(db_path, lock_wait_s=lock_wait_s) as con:
         rows = pending_articles(con, extractor_version(), limit)
-    articles = [ArticleText(article_id=a, text=t, published_at=d) for a, t, d in rows]
+    articles = _texts(rows, max_chars or MAX_CHARS)
     return [articles[i:i + chunk_articles] for i in range(0, len(articles), chunk_articles)]
 
 
-def extract_chunk(articles: list, model: str | None = None) -> list:
-    """Pure compute: the mentions of a chunk of articles (no store access: runs on any worker,
-    which loads the pipeline once per process)."""
-    from extractors import extract_mentions
+def extract_chunk(articles: list, model: str | None = None, max_chars: int | None = None) -> ChunkResult:
+    """Pure compute: the mentions of a chunk of articles and its failed articles (no store
+    access: runs on any worker, which loads the pipeline once per process)."""
+    from extractors import MAX_CHARS, extract_articles
 
-    return extract_mentions(pipeline(model), articles)
+    mentions, failures = extract_articles(pipeline(model), articles, max_chars=max_chars or MAX_CHARS)
+    return ChunkResult(mentions=mentions, failures=failures)
 
 
-def write_chunks(db_path: Path, chunks: list[list], results: list[list], lock_wait_s: float = 0.0,
+def write_chunks(db_path: Path, chunks: list[list], results: list[ChunkResult], lock_wait_s: float = 0.0,
                  seconds: float = 0.0) -> ExtractionSummary:
     """Write every chunk's mentions (one transaction per chunk), in the flow's own process: the
     store has one writer."""
@@ -93,8 +108,10 @@ def write_chunks(db_path: Path, chunks: list[list], results: list[list], lock_wa
     version = extractor_version()
     summary = ExtractionSummary(extractor_version=version)
     with open_store(db_path, lock_wait_s=lock_wait_s) as con:
-        for chunk, mentions in zip(chunks, results):
-            summary.mentions += write_extraction(con, [a.article_id for a in chunk], mentions, version, utcnow())
+        for chunk, result in zip(chunks, results):
+            summary.mentions += write_extraction(con, [a.article_id for a in chunk], result.mentions, version,
+                                                 utcnow(), result.failures)
             summary.articles += len(chunk)
+            summary.failed += len(result.failures)
     summary.seconds = round(seconds, 3)
     return summary

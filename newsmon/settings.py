@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(None, description="a Dask scheduler (tcp://host:8786); unset: a local cluster")
     dask_workers: int = Field(2, ge=1, description="workers of the local Dask cluster")
     extract_chunk_articles: int = Field(64, ge=1, description="articles per extraction task")
+    extract_max_chars: int = Field(100_000, ge=1_000, description="characters of one article given to spaCy "
+                                   "(cut at a paragraph break; bounds time and memory per article)")
 
     # --- alert delivery ---
     alert_jsonl_path: Path | None = Field(None, description="JSON Lines file of alerts (channel off when unset)")

@@ -29,10 +29,12 @@ def pending_articles(con: duckdb.DuckDBPyConnection, version: str, limit: int,
 
 
 def write_extraction(con: duckdb.DuckDBPyConnection, article_ids: list[str], mentions: Iterable[MentionLike],
-                     version: str, now: datetime) -> int:
+                     version: str, now: datetime, failures: dict[str, str] | None = None) -> int:
     """Replace the mentions of these articles by this extraction's, and mark them extracted
-    with `version`, in one transaction (a crash leaves them pending, never half-written)."""
+    with `version`, in one transaction (a crash leaves them pending, never half-written).
+    Articles of `failures` (article_id -> reason) are marked failed: later runs skip them."""
     mentions = list(mentions)
+    failures = failures or {}
     per_article: dict[str, int] = {a: 0 for a in article_ids}
     rows = []
     for mention in mentions:
@@ -47,7 +49,8 @@ def write_extraction(con: duckdb.DuckDBPyConnection, article_ids: list[str], men
         if rows:
             con.execute(query("insert_mention"), {"rows": rows})
         con.execute(query("insert_article_extraction"), {"rows": [
-            {"article_id": a, "extractor_version": version, "extracted_at": now, "mention_count": n}
+            {"article_id": a, "extractor_version": version, "extracted_at": now, "mention_count": n,
+             "status": "failed" if a in failures else "ok", "error": failures.get(a)}
             for a, n in per_article.items()
         ]})
         con.execute("COMMIT")
