@@ -34,12 +34,12 @@ def read_seeds_task(seeds_dir: Path | None) -> ingest.SeedBatch:
 
 
 @task(name="load-feed-state", cache_policy=NONE)
-def load_feed_state_task(db_path: Path, urls: list[str], lock_wait_s: float) -> dict:
+def load_feed_state_task(db_path: Path, urls: list[str], lock_wait_s: float) -> ingest.FeedState:
     return ingest.load_feed_state(db_path, urls, lock_wait_s)
 
 
 @task(name="fetch-feeds", cache_policy=NONE)
-def fetch_feeds_task(sources: list[FeedSource], state: dict, settings: Settings) -> list[FeedFetch]:
+def fetch_feeds_task(sources: list[FeedSource], state: ingest.FeedState, settings: Settings) -> list[FeedFetch]:
     return ingest.fetch_feeds(sources, state, settings)
 
 

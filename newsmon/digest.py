@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from newsmon.models import utcnow
 from newsmon.store.db import connect, query
+from newsmon.text import markdown_link, markdown_text
 
 TYPE_TITLES = {
     "designation": "Designations", "sanction": "Sanctions", "reward": "Rewards", "legal_action": "Legal actions",
@@ -50,11 +51,13 @@ def build_digest(con: duckdb.DuckDBPyConnection, since: datetime, until: datetim
             if row["reason"].startswith("changed:"):
                 label += f" → {row['alert_key'].rsplit(':', 1)[-1]}"
             official = ", official source" if row["official"] else ""
-            lines.append(f"- **{label}** {row['summary']} — {row['article_count']} article(s), "
-                         f"{row['source_count']} source(s): {row['sources'] or '?'}{official}")
-            sentence = " ".join((payload.get("sentence") or "").split())
+            # Everything from a feed is text: escaped for Markdown and HTML, links http(s) only (issue 8).
+            lines.append(f"- **{markdown_text(label)}** {markdown_text(row['summary'] or '')} — "
+                         f"{row['article_count']} article(s), {row['source_count']} source(s): "
+                         f"{markdown_text(row['sources'] or '?')}{official}")
+            sentence = markdown_text(payload.get("sentence") or "")
             if sentence:
-                link = payload.get("url") or ""
+                link = markdown_link(payload.get("url"))
                 lines.append(f"  > {sentence}" + (f" ([source]({link}))" if link else ""))
         lines.append("")
     return Digest(since=since, until=until, developments=len(rows), markdown="\n".join(lines).rstrip() + "\n")

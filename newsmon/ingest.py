@@ -9,19 +9,38 @@ import logging
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from newsmon.feeds.config import load_feeds, sources_for_urls
-from newsmon.feeds.fetch import fetch_all
+from newsmon.feeds.fetch import fetch_all, parse_networks
 from newsmon.feeds.parse import NotAFeedError, parse_feed
 from newsmon.models import Article, FeedFetch, FeedSource, SourceSummary, utcnow
 from newsmon.seeds import SEED_SOURCE, read_seed_dir
 from newsmon.settings import Settings
-from newsmon.store.articles import feed_state, record_fetch, record_run, store_articles
+from newsmon.store.articles import feed_holds, feed_state, record_fetch, record_run, store_articles
 from newsmon.store.db import open_store
 
 log = logging.getLogger(__name__)
+
+
+class FeedOutcome(FeedFetch):
+    """One feed's fetch with the guards of issue 8: `deferred` when an earlier Retry-After says
+    not yet (nothing was requested), `next_poll_at` when this response set such a wait, and
+    the reasons of the entries rejected."""
+
+    status: Literal["ok", "not_modified", "error", "deferred"]
+    next_poll_at: datetime | None = None
+    rejections: list[str] = Field(default_factory=list)
+
+
+class FeedState(BaseModel):
+    """What the store knows before fetching: conditional-GET validators, and the feeds that
+    may not be polled yet (url -> (next_poll_at, the error that set it))."""
+
+    validators: dict[str, tuple[str | None, str | None]] = Field(default_factory=dict)
+    holds: dict[str, tuple[datetime, str | None]] = Field(default_factory=dict)
 
 
 class SeedBatch(BaseModel):
@@ -64,26 +83,51 @@ def resolve_sources(settings: Settings) -> list[FeedSource]:
     return load_feeds(settings.feeds_file)
 
 
-def load_feed_state(db_path: Path, urls: list[str], lock_wait_s: float = 0.0) -> dict[str, tuple[str | None, str | None]]:
+def load_feed_state(db_path: Path, urls: list[str], lock_wait_s: float = 0.0, now: datetime | None = None) -> FeedState:
     with open_store(db_path, lock_wait_s=lock_wait_s) as con:
-        return feed_state(con, urls)
+        return FeedState(validators=feed_state(con, urls), holds=feed_holds(con, urls, now or utcnow()))
 
 
-def fetch_feeds(sources: list[FeedSource], state: dict[str, tuple[str | None, str | None]],
-                settings: Settings) -> list[FeedFetch]:
-    """Fetch every feed concurrently and parse what came back. Never raises for one feed."""
-    raws = fetch_all(sources, state, timeout_s=settings.fetch_timeout_s, deadline_s=settings.fetch_deadline_s,
-                     max_bytes=settings.fetch_max_bytes, concurrency=settings.fetch_concurrency,
-                     user_agent=settings.user_agent)
+def fetch_feeds(sources: list[FeedSource], state: FeedState | dict[str, tuple[str | None, str | None]],
+                settings: Settings, now: datetime | None = None) -> list[FeedOutcome]:
+    """Fetch every feed concurrently and parse what came back. Never raises for one feed.
+    A feed whose Retry-After has not passed is not requested: it comes back `deferred`."""
+    if not isinstance(state, FeedState):
+        state = FeedState(validators=state)
+    now = now or utcnow()
+    try:
+        allow = [str(n) for n in parse_networks(settings.fetch_allow_networks)]
+    except ValueError as exc:
+        raise ValueError(f"NEWSMON_FETCH_ALLOW_NETWORKS: {exc}") from exc
+    held = {url: hold for url, hold in state.holds.items() if hold[0] > now}
+    due = [s for s in sources if s.url not in held]
+    raws = iter(fetch_all(due, state.validators, timeout_s=settings.fetch_timeout_s,
+                          deadline_s=settings.fetch_deadline_s, max_bytes=settings.fetch_max_bytes,
+                          concurrency=settings.fetch_concurrency, user_agent=settings.user_agent,
+                          allow_networks=allow, max_retry_after_s=settings.fetch_max_retry_after_s))
     fetched_at = utcnow()
     results = []
-    for raw in raws:
-        fetch = FeedFetch(url=raw.source.url, name=raw.source.name, status=raw.status, http_status=raw.http_status,
-                          etag=raw.etag, last_modified=raw.last_modified, error=raw.error, elapsed_s=raw.elapsed_s)
+    for source in sources:
+        if source.url in held:
+            until, why = held[source.url]
+            results.append(FeedOutcome(
+                url=source.url, name=source.name, status="deferred", next_poll_at=until,
+                error=f"not polled before {until:%Y-%m-%d %H:%M:%S} UTC (Retry-After of {why or 'an earlier run'})"))
+            continue
+        raw = next(raws)
+        fetch = FeedOutcome(url=raw.source.url, name=raw.source.name, status=raw.status, http_status=raw.http_status,
+                            etag=raw.etag, last_modified=raw.last_modified, error=raw.error, elapsed_s=raw.elapsed_s,
+                            next_poll_at=raw.retry_at)
         if raw.status == "ok":
             try:
-                fetch.articles, rejected = parse_feed(raw.body, raw.source, raw.headers, fetched_at)
+                fetch.articles, rejected = parse_feed(raw.body, raw.source, raw.headers, fetched_at,
+                                                      base_url=raw.final_url, max_bytes=settings.fetch_max_bytes,
+                                                      max_entry_chars=settings.fetch_max_entry_chars)
                 fetch.entries_rejected = len(rejected)
+                fetch.rejections = rejected
+                if rejected:
+                    fetch.error = f"{len(rejected)} entries rejected: " + "; ".join(rejected[:3]) + \
+                        ("; ..." if len(rejected) > 3 else "")
             except NotAFeedError as exc:
                 fetch.status, fetch.error = "error", str(exc)
                 log.warning("feed %s (%s): %s", raw.source.name, raw.source.url, exc)
@@ -115,10 +159,15 @@ def store_run(db_path: Path, seeds: SeedBatch, fetches: list[FeedFetch], sources
                     status="ok" if not seeds.failures else "partial",
                     error="; ".join(f"{name}: {err}" for name, err in seeds.failures) or None))
             for fetch in fetches:
+                if fetch.status == "deferred":  # not requested: the feed's row stays as it was
+                    summaries.append(SourceSummary(source=fetch.name, kind="feed", status="deferred",
+                                                   error=fetch.error))
+                    continue
                 result = store_articles(con, fetch.articles, now)
                 new_ids += result.new_article_ids
                 new = sum(result.new.values())
-                record_fetch(con, fetch, official.get(fetch.url, False), new, now)
+                record_fetch(con, fetch, official.get(fetch.url, False), new, now,
+                             next_poll_at=getattr(fetch, "next_poll_at", None))
                 summaries.append(SourceSummary(
                     source=fetch.name, kind="feed", new=new, seen=sum(result.seen.values()),
                     failed=fetch.entries_rejected + (1 if fetch.status == "error" else 0),
@@ -144,6 +193,9 @@ def format_summary(summary: RunSummary) -> str:
         status = s.status if not s.error else f"{s.status}: {s.error}"
         lines.append(f"{name:<{width}}  {s.new:>5}  {s.seen:>5}  {s.failed:>6}  {status}")
     lines.append(f"articles: {summary.new} new, {summary.seen} already seen, {summary.failed} failed")
+    deferred = [s.source for s in summary.sources if s.status == "deferred"]
+    if deferred:
+        lines.append(f"feeds deferred (Retry-After): {len(deferred)}, polled again once their wait is over")
     if summary.new == 0:
         lines.append("Nothing new since the last run.")
     return "\n".join(lines)

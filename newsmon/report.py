@@ -36,6 +36,11 @@ def format_result(result: MonitorResult) -> str:
     if console:
         lines.append("alerts:")
         lines += [f"  {line}" for line in console]
+    if result.delivery is not None and (result.delivery.channels or result.delivery.unconfigured):
+        from newsmon.alerts.deliver import format_delivery
+
+        lines.append("alert delivery:")
+        lines += format_delivery(result.delivery)
     if result.ingest.new == 0 and not console:
         lines.append("Nothing new since the last run.")
     return "\n".join(lines)

@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     fetch_deadline_s: float = Field(10.0, gt=0, description="whole-fetch deadline of one feed (slow-drip servers)")
     fetch_max_bytes: int = Field(10_000_000, gt=0, description="a feed body larger than this is refused")
     fetch_concurrency: int = Field(8, ge=1, description="feeds fetched at once")
+    fetch_allow_networks: list[str] = Field(
+        default_factory=list, description="CIDR networks (e.g. 10.0.0.0/8) a redirect may lead into besides "
+        "public addresses; the configured feed URL's own host is always allowed")
+    fetch_max_retry_after_s: float = Field(86_400.0, gt=0, description="cap on a 429/503 Retry-After wait")
+    fetch_max_entry_chars: int = Field(1_000_000, gt=0, description="a feed entry with more text is rejected")
     user_agent: str = "newsmon/0.1 (+https://github.com/newsmon; Venezuela-policy news monitor)"
 
     db_lock_wait_s: float = Field(30.0, ge=0, description="how long readers wait for a writer's lock")

@@ -17,8 +17,8 @@ def resolve_stage(db_path: Path, channels: list[str], lock_wait_s: float = 0.0) 
 
 
 def deliver_stage(settings: Settings):
-    """Deliver every pending alert of the outbox to its channel."""
-    from newsmon.alerts.deliver import deliver_pending
+    """Deliver every pending alert of the outbox to its channel, not holding the store while
+    the channels are talked to."""
+    from newsmon.alerts.deliver import deliver_outbox
 
-    with open_store(settings.db_path, lock_wait_s=settings.db_lock_wait_s) as con:
-        return deliver_pending(con, settings)
+    return deliver_outbox(settings.db_path, settings, lock_wait_s=settings.db_lock_wait_s)

@@ -52,8 +52,11 @@ def html_to_text(markup: str) -> str:
         parser.close()
         text = "".join(parser.parts)
     except Exception:  # HTMLParser is lenient, but a pathological input must not kill a run
-        text = re.sub(r"<[^>]*>", " ", markup)
-    return clean_text(html.unescape(text) if "&" in text else text)
+        text = html.unescape(re.sub(r"<[^>]*>", " ", markup))
+    # The parser has decoded each entity once: an escaped tag (`&lt;img&gt;`) is now the literal
+    # text "<img>", which is what a reader sees, and stays text. Decoding again would turn a
+    # literal "&lt;" into "<" (issue 8).
+    return clean_text(text)
 
 
 def clean_text(text: str) -> str:
@@ -74,3 +77,28 @@ def normalise_for_hash(text: str) -> str:
 def content_hash(text: str) -> str:
     """Stable id of an article's normalised text: the same story under two GUIDs hashes alike."""
     return hashlib.sha256(normalise_for_hash(text).encode("utf-8")).hexdigest()[:32]
+
+
+# Characters that make Markdown inline syntax anywhere in a line (emphasis, code, links, table
+# cells); `<`, `>` and `&` are HTML-escaped instead. Line-start syntax (`#`, `-`, `>`) cannot
+# arise: every escaped text is placed after a prefix on its line.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def markdown_text(text: str) -> str:
+    """Text as a literal in Markdown: HTML-escaped (`<img onerror=...>` stays visible text,
+    never a live tag) and Markdown punctuation backslash-escaped; on one line (issue 8)."""
+    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def markdown_link(url: str | None) -> str | None:
+    """A URL safe as a Markdown link target: http(s) only (no `javascript:`), with the
+    characters that would end or break the target percent-encoded. None when unsafe."""
+    from urllib.parse import quote, urlparse
+
+    url = (url or "").strip()
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        return None
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")

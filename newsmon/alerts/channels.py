@@ -15,6 +15,7 @@ import httpx
 from pydantic import BaseModel
 
 from newsmon.settings import Settings
+from newsmon.text import markdown_text
 
 log = logging.getLogger(__name__)
 
@@ -144,8 +145,20 @@ class WebhookChannel:
         return error
 
     def deliver(self, batch: list[PendingAlert]) -> dict[str, str | None]:
+        """Post each alert; once one has failed all its attempts on a network error or a
+        retryable status, the receiver is taken to be down: the rest are not tried this run
+        (they stay pending), so a dead webhook costs one alert's retries, not every alert's."""
+        results: dict[str, str | None] = {}
+        down: str | None = None
         try:
-            return {a.alert_id: self._post(a) for a in batch}
+            for alert in batch:
+                if down:
+                    results[alert.alert_id] = f"not tried: the webhook is down ({down})"
+                    continue
+                error = results[alert.alert_id] = self._post(alert)
+                if error and (not error.startswith("HTTP ") or int(error.split()[1]) in _RETRYABLE):
+                    down = error
+            return results
         finally:
             self.client.close()
 
@@ -172,8 +185,9 @@ class PrefectArtifactChannel:
             p = a.payload
             cells = [a.reason, p.get("event_type"), p.get("designation") or "", p.get("actor") or "",
                      p.get("target") or "", p.get("status") or "", p.get("event_date") or "",
-                     f"{p.get('source_count', 1)}", " ".join((p.get("sentence") or "").split())[:200]]
-            rows.append("| " + " | ".join(str(c).replace("|", "/") for c in cells) + " |")
+                     f"{p.get('source_count', 1)}", " ".join(str(p.get("sentence") or "").split())[:200]]
+            # every cell is text from a feed: escaped, so `<img onerror=...>` shows as text (issue 8)
+            rows.append("| " + " | ".join(markdown_text(str(c)) for c in cells) + " |")
         markdown = f"# newsmon: {len(batch)} new or changed developments\n\n" + "\n".join(rows)
         try:
             create_markdown_artifact(markdown=markdown, key="newsmon-alerts",

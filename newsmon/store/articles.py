@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlparse
 
 import duckdb
 
@@ -12,13 +13,19 @@ from newsmon.models import Article, FeedFetch, utcnow
 from newsmon.store.db import query
 
 
+def is_permalink(guid: str) -> bool:
+    """An absolute http(s) URL: the same GUID in two feeds is the same story."""
+    parsed = urlparse(guid)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
+
+
 def article_keys(article: Article) -> list[str]:
-    """The identities an item is known by. A GUID that is not a URL is only unique within
-    its feed, so it is scoped by source."""
+    """The identities an item is known by. A GUID that is not a permalink (`12345`,
+    `urn:x:1`) is only unique within its feed, so it is scoped by source (issue 8)."""
     keys = [f"url:{article.url}"]
     if article.guid:
         guid = article.guid.strip()
-        scoped = guid if "://" in guid else f"{article.source}|{guid}"
+        scoped = guid if is_permalink(guid) else f"{article.source}|{guid}"
         keys.append(f"guid:{scoped}")
     return keys
 
@@ -94,7 +101,16 @@ def feed_state(con: duckdb.DuckDBPyConnection, urls: list[str]) -> dict[str, tup
     return {url: (etag, last_modified) for url, etag, last_modified in rows}
 
 
-def record_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, official: bool, new_articles: int, now: datetime) -> None:
+def feed_holds(con: duckdb.DuckDBPyConnection, urls: list[str], now: datetime) -> dict[str, tuple[datetime, str | None]]:
+    """url -> (next_poll_at, the error that set it) of feeds that asked not to be polled yet."""
+    if not urls:
+        return {}
+    rows = con.execute(query("feed_holds"), {"urls": urls, "now": now}).fetchall()
+    return {url: (until, error) for url, until, error in rows}
+
+
+def record_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, official: bool, new_articles: int, now: datetime,
+                 next_poll_at: datetime | None = None) -> None:
     con.execute(
         query("upsert_feed"),
         {
@@ -108,6 +124,7 @@ def record_fetch(con: duckdb.DuckDBPyConnection, fetch: FeedFetch, official: boo
             "http_status": fetch.http_status,
             "error": fetch.error,
             "new_articles": new_articles,
+            "next_poll_at": next_poll_at,
         },
     )
 
