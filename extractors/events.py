@@ -1,6 +1,6 @@
 """The event component: per sentence, trigger words (data/triggers.yaml) and, from the
 dependency parse, who acts (the trigger's subject, agent or possessor) and who is acted on (its
-object, or the object of its preposition), restricted to gazetteer entities.
+object, or the object of its preposition): any named entity of the Doc (extractors/roles.py).
 
 `find` matches; `__call__` writes the candidates to `doc._.events`.
 """
@@ -18,16 +18,14 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.gazetteer import Entity, _is_acronym, data_dir, load_gazetteer
 from extractors.money import find_amounts
+from extractors.names import entities_of
+from extractors.roles import Roles
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=[])
 
 # Which type a trigger token tries first when its lemma triggers several.
 TYPE_ORDER = ["designation", "reward", "statement", "legal_action", "military_action", "sanction", "diplomacy"]
-_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "nsubj",
-          "nsubjpass", "appos", "npadvmod", "oprd"}
-_TARGET_PREPS = {"of", "for", "with", "against", "on", "in", "at", "to", "into", "toward", "towards", "off", "near"}
 # Persons act for an authority when the act is that authority's (Rubio designates for State).
 _ACTS_FOR_TYPES = {"designation", "sanction", "reward", "legal_action", "military_action"}
 
@@ -69,6 +67,8 @@ class EventFinder:
         self.rules = triggers["types"]
         self.cues = {k: set(v) for k, v in triggers["modality"].items()}
         self.status_cues = {k: set(v) for k, v in triggers["status"].items()}
+        # words of the trigger's clause that make it a standing position or a hypothetical
+        self.standing = set(triggers.get("standing", []))
         self.entities = entities
         self.verbs = {t: set(r.get("verbs", [])) for t, r in self.rules.items()}
         self.nouns = {t: set(r.get("nouns", [])) for t, r in self.rules.items()}
@@ -97,7 +97,8 @@ class EventFinder:
         return [t for t in TYPE_ORDER if t in types]
 
     def find(self, doc: Doc) -> list[Candidate]:
-        gaz = {i: ent for ent in doc.ents if ent.ent_id_ in self.entities for i in range(ent.start, ent.end)}
+        roles = Roles(doc, entities_of(doc, self.entities))
+        gaz = roles.at
         regimes = self._regimes(doc)
         phrase_types: dict[int, set[str]] = {}
         for match_id, start, _ in self.phrases(doc):
@@ -120,7 +121,7 @@ class EventFinder:
                     if token.head.lower_ == "under":
                         continue  # "operating under its license": a state of affairs, not an act
                 for event_type in self._trigger_types(token, phrase_types):
-                    candidates = self._build(event_type, token, sent, gaz, sent_regimes)
+                    candidates = self._build(event_type, token, sent, roles, sent_regimes)
                     if candidates:
                         in_sentence += candidates
                         break
@@ -140,149 +141,85 @@ class EventFinder:
             keep.append(cand)
         return keep
 
-    def _build(self, event_type: str, token: Token, sent: Span, gaz: dict[int, Span],
+    def _build(self, event_type: str, token: Token, sent: Span, roles: Roles,
                sent_regimes: list[tuple[int, int, str]]) -> list[Candidate]:
         rule = self.rules[event_type]
-        regime = self._regime_for(token, sent_regimes) if sent_regimes else None
-        if rule.get("needs_designation") and regime is None:
+        regimes = self._regimes_for(token, sent_regimes) if sent_regimes else []
+        if rule.get("needs_designation") and not regimes and not (
+                rule.get("implied_regime") and token.lemma_.lower() in rule["implied_regime"]["lemmas"]):
             return []
-        if event_type == "sanction" and regime is not None:
+        if event_type == "sanction" and regimes:
             return []  # a listing under a regime is a designation, not an economic measure
-        if rule.get("needs_amount") and token.pos_ == "VERB" and not find_amounts(sent.text):
+        amounts = find_amounts(sent.text)
+        if rule.get("needs_amount") and token.pos_ == "VERB" and not amounts:
             return []
+        words = self._clause(token, sent)
+        if self.standing & (words | {c.lower_ for c in token.children}):
+            return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
-        if rule.get("needs_cue") and modality not in rule["needs_cue"]:
+        lemma = token.lemma_.lower()
+        weak = lemma in rule.get("weak", []) or token.lower_ in rule.get("weak", [])
+        if weak and rule.get("needs_cue") and modality not in rule["needs_cue"]:
             return []
-        actor = self._actor(token, sent, gaz, rule["actor_kinds"])
-        targets = self._targets(token, sent, gaz, rule["target_kinds"], actor, event_type)
+        if weak and rule.get("weak_objects") and not self._has_object(token, rule["weak_objects"]):
+            return []  # "issued a statement", "sent a letter": not an economic or military act
+        kinds = rule["actor_kinds"]
+        actor = roles.actor(token, sent, kinds)
+        targets = roles.targets(token, sent, rule["target_kinds"], actor, event_type,
+                                near_amount=event_type == "reward" and bool(amounts))
         if event_type == "diplomacy":
-            actor, targets = self._parties(token, sent, gaz, rule, actor, targets)
+            actor, targets = roles.parties(token, rule["target_kinds"], actor, targets)
+        if not targets and event_type == "military_action":
+            # "deployed troops along the coast": the place named in the sentence, else, for a
+            # Venezuelan mobilisation, Venezuela itself (the taxonomy's "target or place")
+            places = roles.entities_in([t for t in sent], ["place"], actor)
+            actor_entity = roles.entity(actor)
+            if places:
+                targets = places[:1]
+            elif actor_entity is not None and actor_entity.venezuela:
+                targets = [Span(sent.doc, token.i, token.i + 1, span_id="Venezuela")]
         if rule.get("needs_actor") and actor is None:
             return []
+        if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):
+            return []  # "a judge ruled", "the court ordered": rulings come from courts and judges
+        if event_type == "designation" and not regimes:
+            implied = rule["implied_regime"]
+            targets = [t for t in targets if roles.kind(t) in implied["target_kinds"]]
+            regimes = [implied["regime"]]
         status = self._status(token, sent, modality) if event_type == "designation" else None
-        designation = regime if event_type == "designation" else None
-        return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, designation, modality, status)
-                for target in targets]
-
-    # ---- roles ----------------------------------------------------------------------------
-    def _entity_in(self, tokens, gaz: dict[int, Span], kinds: list[str], exclude: Span | None = None) -> list[Span]:
-        """Gazetteer names among `tokens` of the most preferred kind present (kinds are listed
-        in order of preference), never the actor or the authority it acts for."""
-        excluded = set()
-        if exclude is not None:
-            excluded = {exclude.ent_id_, self.entities[exclude.ent_id_].acts_for}
-        seen, spans = set(), []
-        for t in tokens:
-            ent = gaz.get(t.i)
-            if ent is None or (ent.start, ent.end) in seen or ent.ent_id_ in excluded:
-                continue
-            if self.entities[ent.ent_id_].kind in kinds:
-                seen.add((ent.start, ent.end))
-                spans.append(ent)
-        if not spans:
-            return spans
-        best = min(kinds.index(self.entities[e.ent_id_].kind) for e in spans)
-        return [e for e in spans if kinds.index(self.entities[e.ent_id_].kind) == best]
-
-    def _actor(self, token: Token, sent: Span, gaz: dict[int, Span], kinds: list[str]) -> Span | None:
-        node = token
-        for _ in range(4):
-            agents = [c for c in node.children if c.dep_ == "agent"]
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
-            owners = [c for c in node.children if c.dep_ in ("poss", "compound", "amod", "nmod")] if node.i == token.i else []
-            for group in (agents, subjects, owners):
-                for child in group:
-                    if child.i == token.i or token in child.subtree:
-                        continue  # the clause the trigger itself sits in is not its actor
-                    spans = self._entity_in(child.subtree, gaz, kinds)
-                    if spans:
-                        return spans[0]
-            if node.dep_ not in _CLIMB or node.head.i == node.i:
-                break
-            node = node.head
-        before = self._entity_in((t for t in sent if t.i < token.i), gaz, kinds)
-        return before[-1] if before and token.pos_ == "VERB" else None
-
-    def _targets(self, token: Token, sent: Span, gaz: dict[int, Span], kinds: list[str], actor: Span | None,
-                 event_type: str) -> list[Span]:
-        if event_type == "statement":
-            # a position is about the organisation or person it names anywhere in its clause
-            return self._with_conjuncts(self._entity_in(token.subtree, gaz, kinds, actor))
-        direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
-        # "designated X, along with Y": Y is coordinated with X
-        direct += [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside")]
-        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
-        head = token.head
-        if token.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
-            # "carried out a strike against a vessel": the light verb holds the preposition
-            preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
-        groups = [direct, preps, [c for c in token.children if c.dep_ in ("relcl", "acl")]]
-        if token.dep_ == "xcomp":
-            # "ordered Chevron to wind down": the object of the controlling verb
-            groups.append([c for c in head.children if c.dep_ in ("dobj", "dative")])
-        if token.lower_ == "list" and token.dep_ in ("dobj", "pobj"):
-            # "Cartel de los Soles joined the list of ...": the subject of the verb
-            verb = head if head.pos_ in ("VERB", "AUX") else head.head
-            groups.append([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
-        found = []
-        for group in groups:
-            spans = [s for c in group for s in self._entity_in(c.subtree, gaz, kinds, actor)]
-            if spans:  # the preferred kind across the whole group ("granted Chevron a license ... in Venezuela")
-                top = min(kinds.index(self.entities[e.ent_id_].kind) for e in spans)
-                spans = [e for e in spans if kinds.index(self.entities[e.ent_id_].kind) == top]
-            found.append(spans)
-        ranked = [(kinds.index(self.entities[spans[0].ent_id_].kind), i) for i, spans in enumerate(found) if spans]
-        if ranked:
-            # the most preferred kind of target, from the closest attachment that has one
-            _, best = min(ranked)
-            return self._with_conjuncts(found[best])
-        if event_type == "reward" and find_amounts(sent.text):
-            # "the $25 million reward set in early January": the person named nearest
-            near = self._entity_in(sorted(sent, key=lambda t: abs(t.i - token.i)), gaz, kinds, actor)
-            return near[:1]
-        return []
-
-    def _parties(self, token: Token, sent: Span, gaz: dict[int, Span], rule: dict, actor: Span | None,
-                 targets: list[Span]) -> tuple[Span | None, list[Span]]:
-        """Talks between two sides: "A and B carried out a swap", "an exchange between A and B"."""
-        kinds = rule["target_kinds"]
-        between = [t for t in token.subtree if t.dep_ == "prep" and t.lower_ == "between"]
-        if between:
-            sides = self._entity_in(between[0].subtree, gaz, kinds) or []
-            if len(sides) >= 2:
-                return sides[0], [sides[1]]
-        if actor is not None and not targets:
-            partners = [c for c in actor.root.children if c.dep_ == "conj"]
-            spans = [s for c in partners for s in self._entity_in(c.subtree, gaz, kinds, actor)]
-            if spans:
-                return actor, spans[:1]
-        return actor, targets
+        return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
+                for target in targets for regime in (regimes if event_type == "designation" else [None])]
 
     @staticmethod
-    def _with_conjuncts(spans: list[Span]) -> list[Span]:
-        """Tren de Aragua *and* Sinaloa Cartel: every conjoined name is a target; a possessor
-        ("Venezuela's ... Nicolás Maduro") is not, when what it possesses is named."""
-        unique, seen = [], set()
-        for span in spans:
-            if span.root.dep_ == "poss" and any(o.start > span.start and o.root.is_ancestor(span.root) or
-                                                 o.start > span.start and span.root.head.is_ancestor(o.root) or
-                                                 o.root.i == span.root.head.i for o in spans if o.start != span.start):
-                continue
-            if span.ent_id_ not in seen:
-                seen.add(span.ent_id_)
-                unique.append(span)
-        return unique
+    def _has_object(token: Token, objects: list[str]) -> bool:
+        """Whether the trigger acts on one of `objects` (its object, passive subject, a
+        compound, or for a noun the verb it is the object of)."""
+        near = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "compound", "pobj", "prep", "attr",
+                                                        "amod", "nsubj")]
+        near += [g for c in near if c.dep_ == "prep" for g in c.children]
+        if token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "compound"):
+            near.append(token.head)
+        words = {t.lemma_.lower() for c in near for t in (c, *c.children)} | {token.lemma_.lower()}
+        return bool(words & set(objects))
 
-    def _regime_for(self, token: Token, sent_regimes: list[tuple[int, int, str]]) -> str | None:
+    def _regimes_for(self, token: Token, sent_regimes: list[tuple[int, int, str]]) -> list[str]:
+        """The regimes a trigger lists under: those in its subtree, else the first within 15
+        tokens after it and the ones coordinated with it ("as FTOs and SDGTs": two listings),
+        else one just before it ("FTO designation")."""
         subtree = {t.i for t in token.subtree}
         inside = [r for r in sent_regimes if r[0] in subtree]
+        if not inside:
+            inside = [r for r in sent_regimes if r[0] > token.i and r[0] - token.i <= 15]
         if inside:
-            return inside[0][2]
-        after = [r for r in sent_regimes if r[0] > token.i and r[0] - token.i <= 15]
-        if after:
-            return after[0][2]
-        before = [r for r in sent_regimes if r[1] <= token.i and token.i - r[1] <= 3]  # "FTO designation"
-        return before[-1][2] if before else None
+            doc = token.doc
+            chain = [inside[0]]
+            for r in inside[1:]:  # coordinated: only "and", "or", commas and articles between
+                gap = doc[chain[-1][1]:r[0]]
+                if len(gap) <= 3 and all(t.lower_ in ("and", "or", ",", "a", "an", "as", "the") for t in gap):
+                    chain.append(r)
+            return list(dict.fromkeys(r[2] for r in chain))
+        before = [r for r in sent_regimes if r[1] <= token.i and token.i - r[1] <= 3]
+        return [before[-1][2]] if before else []
 
     def _clause(self, token: Token, sent: Span) -> set[str]:
         """Lemmas around the trigger that can qualify it: its children, its heads up to the

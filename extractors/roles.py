@@ -1,0 +1,178 @@
+"""Who acts and who is acted on, from the dependency parse (issue 10: open-world roles).
+
+Role fillers are the entities of the Doc: gazetteer names and the article's own names
+(extractors/names.py), each with a kind. `Roles` is built per Doc; the event component asks it
+for the actor and the targets of a trigger token.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.gazetteer import Entity
+
+_CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "nsubj",
+          "nsubjpass", "appos", "npadvmod", "oprd"}
+_TARGET_PREPS = {"of", "for", "with", "against", "on", "in", "at", "to", "into", "toward", "towards", "off", "near",
+                 "over", "from"}
+# Clauses inside a role that say something else about its filler: "the cartel, which supports
+# A and B" sanctions only the cartel; "Saab, a businessman close to Maduro" is about Saab.
+_ASIDES = {"relcl", "acl", "advcl", "parataxis"}
+_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+
+
+class Roles:
+    def __init__(self, doc: Doc, entities: dict[str, Entity]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.at = {i: ent for ent in doc.ents if ent.ent_id_ in entities for i in range(ent.start, ent.end)}
+        self._resolve_pronouns()
+
+    def _resolve_pronouns(self) -> None:
+        """"He called Saab's extradition an aggression": a personal pronoun stands for the last
+        person named in its sentence or the one before it (news style: subject continuity)."""
+        last: Span | None = None
+        last_sent = -1
+        for sent_no, sent in enumerate(self.doc.sents):
+            for token in sent:
+                ent = self.at.get(token.i)
+                if ent is not None and self.kind(ent) == "person" and token.i == ent.start:
+                    last, last_sent = ent, sent_no
+                elif token.lower_ in _PRONOUNS and token.pos_ == "PRON" and last is not None \
+                        and sent_no - last_sent <= 1:
+                    self.at[token.i] = last
+
+    def kind(self, span: Span) -> str:
+        return self.entities[span.ent_id_].kind
+
+    def entity(self, span: Span | None) -> Entity | None:
+        return self.entities.get(span.ent_id_) if span is not None else None
+
+    # ---- where role fillers are looked for ---------------------------------------------------
+    def _inside(self, root: Token, keep_asides: bool = False):
+        """The tokens of `root`'s subtree, without the asides hanging under it."""
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            yield node
+            for child in node.children:
+                if not keep_asides and child.dep_ in _ASIDES:
+                    continue
+                if child.dep_ == "appos" and node.i in self.at:
+                    continue  # "Alex Saab, a businessman close to Maduro": Saab
+                stack.append(child)
+
+    def entities_in(self, tokens, kinds: list[str], exclude: Span | None = None) -> list[Span]:
+        """Entities among `tokens` of the most preferred kind present (kinds in order of
+        preference), never `exclude` nor the authority it acts for."""
+        excluded = set()
+        if exclude is not None:
+            excluded = {exclude.ent_id_, self.entities[exclude.ent_id_].acts_for}
+        seen, spans = set(), []
+        for t in sorted(tokens, key=lambda t: t.i) if not isinstance(tokens, list) else tokens:
+            ent = self.at.get(t.i)
+            if ent is None or (ent.start, ent.end) in seen or ent.ent_id_ in excluded:
+                continue
+            if self.kind(ent) in kinds:
+                seen.add((ent.start, ent.end))
+                spans.append(ent)
+        if not spans:
+            return spans
+        best = min(kinds.index(self.kind(e)) for e in spans)
+        return [e for e in spans if kinds.index(self.kind(e)) == best]
+
+    # ---- actor ------------------------------------------------------------------------------
+    def actor(self, token: Token, sent: Span, kinds: list[str]) -> Span | None:
+        node = token
+        for _ in range(4):
+            agents = [c for c in node.children if c.dep_ == "agent"]
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            owners = [c for c in node.children if c.dep_ in ("poss", "compound", "nmod")] if node.i == token.i else []
+            for group in (agents, subjects, owners):
+                for child in group:
+                    if child.i == token.i or token in child.subtree:
+                        continue  # the clause the trigger itself sits in is not its actor
+                    spans = self.entities_in(self._inside(child), kinds)
+                    if spans:
+                        return spans[0]
+            if node.dep_ not in _CLIMB or node.head.i == node.i:
+                break
+            node = node.head
+        before = self.entities_in([t for t in sent if t.i < token.i], kinds)
+        return before[-1] if before and token.pos_ == "VERB" else None
+
+    # ---- targets ----------------------------------------------------------------------------
+    def targets(self, token: Token, sent: Span, kinds: list[str], actor: Span | None, event_type: str,
+                near_amount: bool) -> list[Span]:
+        if event_type == "statement":
+            # a position is about what it names in its own clause
+            return self.with_conjuncts(self.entities_in(self._inside(token), kinds, actor))
+        direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
+        # "designated X, along with Y": Y is coordinated with X
+        direct += [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside")]
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+        owners = [c for c in token.children if c.dep_ in ("poss", "compound")] if token.pos_ == "NOUN" else []
+        head = token.head
+        if token.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
+            # "carried out a strike against a vessel": the light verb holds the preposition
+            preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+        groups = [direct, preps, [c for c in token.children if c.dep_ in ("relcl", "acl")]]
+        if token.dep_ == "xcomp":
+            # "ordered Chevron to wind down": the object of the controlling verb
+            groups.append([c for c in head.children if c.dep_ in ("dobj", "dative")])
+        if token.dep_ in ("nsubjpass", "nsubj") and token.pos_ == "NOUN":
+            # "Maduro's indictment was unsealed", "the designation of X takes effect"
+            groups.append([c for c in head.children if c.dep_ in ("dobj", "attr")])
+        if token.lower_ in ("list", "sanctions") and token.dep_ in ("dobj", "pobj"):
+            # "Cartel de los Soles joined the list of ...": the subject of the verb
+            verb = head if head.pos_ in ("VERB", "AUX") else head.head
+            groups.append([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+        groups.append(owners)  # "Maduro's indictment": the possessor is acted on
+        found = []
+        for group in groups:
+            spans = [s for c in group for s in self.entities_in(self._inside(c, keep_asides=c in groups[2]), kinds,
+                                                                actor)]
+            if spans:  # the preferred kind across the whole group
+                top = min(kinds.index(self.kind(e)) for e in spans)
+                spans = [e for e in spans if kinds.index(self.kind(e)) == top]
+            found.append(spans)
+        ranked = [(kinds.index(self.kind(spans[0])), i) for i, spans in enumerate(found) if spans]
+        if ranked:
+            _, best = min(ranked)  # the most preferred kind, from the closest attachment that has one
+            return self.with_conjuncts(found[best])
+        if near_amount:
+            # "the $25 million reward set in early January": the person named nearest
+            near = self.entities_in(sorted(sent, key=lambda t: abs(t.i - token.i)), kinds, actor)
+            near = sorted(near, key=lambda e: abs(e.start - token.i))
+            return near[:1]
+        return []
+
+    def parties(self, token: Token, kinds: list[str], actor: Span | None,
+                targets: list[Span]) -> tuple[Span | None, list[Span]]:
+        """Talks between two sides: "A and B carried out a swap", "an exchange between A and B"."""
+        between = [t for t in token.subtree if t.dep_ == "prep" and t.lower_ == "between"]
+        if between:
+            sides = self.entities_in(between[0].subtree, kinds) or []
+            if len(sides) >= 2:
+                return sides[0], [sides[1]]
+        if actor is not None and not targets:
+            partners = [c for c in actor.root.children if c.dep_ == "conj"]
+            spans = [s for c in partners for s in self.entities_in(c.subtree, kinds, actor)]
+            if spans:
+                return actor, spans[:1]
+        return actor, targets
+
+    @staticmethod
+    def with_conjuncts(spans: list[Span]) -> list[Span]:
+        """Tren de Aragua *and* Sinaloa Cartel: every conjoined name is a target; a possessor
+        ("Venezuela's ... Nicolás Maduro") is not, when what it possesses is named."""
+        unique, seen = [], set()
+        for span in spans:
+            if span.root.dep_ == "poss" and any(o.start > span.start and o.root.is_ancestor(span.root) or
+                                                 o.start > span.start and span.root.head.is_ancestor(o.root) or
+                                                 o.root.i == span.root.head.i for o in spans if o.start != span.start):
+                continue
+            if span.ent_id_ not in seen:
+                seen.add(span.ent_id_)
+                unique.append(span)
+        return unique
