@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 that serves feed files for tests.
 
-Each route has a body, headers and a behaviour (status, delay). ETag and Last-Modified are
-honoured, so conditional GET gets a real 304. Every request is recorded.
+Each route has a body, headers and a behaviour (status, delay, a redirect, a slow drip, a
+generated body of any size sent without Content-Length). ETag and Last-Modified are honoured,
+so conditional GET gets a real 304. Every request is recorded.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class Route:
     extra_headers: dict[str, str] = field(default_factory=dict)
     validators: bool = True  # send ETag / Last-Modified and honour conditional requests
     last_modified: float = field(default_factory=time.time)
+    location: str | None = None  # with a 3xx status: where to
+    drip_s: float = 0.0  # send the body a byte at a time, sleeping this long between bytes
+    generate: int = 0  # send this many bytes of filler instead of the body, without Content-Length
 
     @property
     def etag(self) -> str:
@@ -59,9 +63,15 @@ class FeedServer:
                     return 404
                 if route.delay_s:
                     time.sleep(route.delay_s)
-                if route.status != 200:
-                    self._send(route.status, b"server error", "text/plain")
+                if route.location:
+                    self._send(route.status, b"", None, {"Location": route.location, **route.extra_headers})
                     return route.status
+                if route.status != 200:
+                    self._send(route.status, b"server error", "text/plain", route.extra_headers)
+                    return route.status
+                if route.drip_s or route.generate:
+                    self._stream(route)
+                    return 200
                 headers = dict(route.extra_headers)
                 if route.validators:
                     last_modified = email.utils.formatdate(route.last_modified, usegmt=True)
@@ -89,6 +99,25 @@ class FeedServer:
                         self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout tests)
+
+            def _stream(self, route: Route) -> None:
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", route.content_type)
+                    self.send_header("Connection", "close")
+                    self.end_headers()
+                    if route.generate:
+                        chunk = b"<!-- filler -->" * 4096
+                        for _ in range(route.generate // len(chunk) + 1):
+                            self.wfile.write(chunk)
+                    else:
+                        for i in range(len(route.body)):
+                            self.wfile.write(route.body[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(route.drip_s)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (caps, deadlines)
+                self.close_connection = True
 
         ThreadingHTTPServer.request_queue_size = 128  # many feeds are fetched at once
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

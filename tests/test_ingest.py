@@ -93,3 +93,32 @@ def test_summary_lists_each_source():
     text = ingest.format_summary(summary)
     assert "Treasury" in text and "error: unreachable: x" in text
     assert "articles: 2 new, 0 already seen, 1 failed" in text
+
+
+def test_issue8_a_429_with_retry_after_is_skipped_until_then_and_the_summary_says_so(settings, feed_server):
+    from datetime import timedelta
+
+    good = feed_server.add("/good.xml", rss(items(1)))
+    limited = feed_server.add("/429.xml", status=429, extra_headers={"Retry-After": "600"})
+    sources = [FeedSource(name="good", url=good), FeedSource(name="limited", url=limited)]
+
+    first = run_once(settings, sources)
+    assert {s.source: s.status for s in first.sources} == {"good": "ok", "limited": "error"}
+    assert "HTTP 429 Too Many Requests; Retry-After: not polled again before" in first.sources[1].error
+    ((until,),) = rows(settings.db_path, "SELECT next_poll_at FROM feeds WHERE name = 'limited'")
+
+    second = run_once(settings, sources)
+    assert {s.source: (s.status, s.failed) for s in second.sources} == {"good": ("not_modified", 0),
+                                                                         "limited": ("deferred", 0)}
+    assert feed_server.statuses("/429.xml") == [429]  # not asked again
+    text = ingest.format_summary(second)
+    assert "deferred: not polled before" in text and "feeds deferred (Retry-After): 1" in text
+
+    # once the wait is over it is polled again; a good answer clears the wait
+    feed_server.routes["/429.xml"] = type(feed_server.routes["/good.xml"])(body=rss(items(2)).encode())
+    later = until + timedelta(seconds=1)
+    state = ingest.load_feed_state(settings.db_path, [s.url for s in sources], now=later)
+    third = ingest.store_run(settings.db_path, ingest.SeedBatch(), ingest.fetch_feeds(sources, state, settings, now=later),
+                             sources, STARTED)
+    assert {s.source: s.new for s in third.sources} == {"good": 0, "limited": 1}
+    assert rows(settings.db_path, "SELECT next_poll_at FROM feeds WHERE name = 'limited'") == [(None,)]

@@ -182,3 +182,90 @@ def test_prefect_artifact_and_events_inside_a_flow(prefect_harness, db_path, tmp
     assert artifacts and "Cartel de los Soles" in artifacts[0]["data"]
     names = [e["event"] for e in events.get("events", [])]
     assert "newsmon.alert.new" in names
+
+
+class SlowReceiver(Receiver):
+    """Answers each POST only when the test lets it (a webhook that hangs), or with `status`."""
+
+    def __init__(self, status: int = 200) -> None:
+        self.release, self.arrived, self.status = threading.Event(), threading.Event(), status
+        self.requests = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                receiver.requests.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                receiver.arrived.set()
+                receiver.release.wait(20)
+                self.send_response(receiver.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+
+def raise_alerts(con, n, channels):
+    for i in range(n):
+        a = add_article(con, f"a{i}")
+        add_mention(con, a, "designation", f"Group {i}", actor="State Department", designation="FTO",
+                    status="effective", event_date="2025-11-24", sentence=f"Group {i} designated.")
+    resolve_pending(con, channels, NOW)
+
+
+def test_issue8_delivery_does_not_hold_the_store_while_the_webhook_hangs(db_path, tmp_path):
+    import subprocess
+    import sys
+
+    from newsmon.alerts.deliver import deliver_outbox
+    from newsmon.store.db import open_store
+
+    receiver = SlowReceiver()
+    settings = settings_for(tmp_path, db_path=db_path, alert_webhook_url=receiver.url, alert_webhook_timeout_s=30)
+    with open_store(db_path) as con:
+        raise_alerts(con, 1, ["console", "webhook"])
+    outcome = {}
+    worker = threading.Thread(target=lambda: outcome.setdefault("summary", deliver_outbox(db_path, settings, now=NOW)))
+    worker.start()
+    try:
+        assert receiver.arrived.wait(20)
+        # while the webhook hangs, another process writes the store: the lock is free
+        writer = subprocess.run([sys.executable, "-c", (
+            "import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
+            "print(con.execute(\"SELECT count(*) FROM alerts WHERE channel = 'webhook' AND claimed_by IS NOT NULL\""
+            ").fetchone()[0]); con.close()"), str(db_path)], capture_output=True, text=True, timeout=30)
+        assert writer.returncode == 0, writer.stderr
+        assert writer.stdout.strip() == "1"  # claimed by the delivering run
+        # a second delivery meanwhile does not send the claimed alert again
+        second = deliver_outbox(db_path, settings, now=NOW).channels["webhook"]
+        assert (second.delivered, second.failed, second.pending) == (0, 0, 1) and len(receiver.requests) == 1
+    finally:
+        receiver.release.set()
+        worker.join(30)
+        receiver.close()
+    summary = outcome["summary"]
+    assert (summary.channels["webhook"].delivered, summary.channels["webhook"].pending) == (1, 0)
+    assert len(receiver.requests) == 1
+
+
+def test_issue8_a_webhook_that_is_down_costs_one_alerts_retries_and_the_summary_says_so(store, tmp_path):
+    from newsmon.alerts.deliver import format_delivery
+
+    receiver = Receiver(fail_first=1000)  # 503 on every request
+    try:
+        raise_alerts(store, 3, ["console", "webhook"])
+        summary = deliver_pending(store, settings_for(tmp_path, alert_webhook_url=receiver.url), NOW)
+        assert len(receiver.requests) == 3  # the first alert's three attempts; the others not tried
+        webhook = summary.channels["webhook"]
+        assert (webhook.delivered, webhook.failed, webhook.pending) == (0, 3, 3)
+        lines = format_delivery(summary)
+        assert "  console: 3 delivered, 0 pending" in lines
+        assert any(line.startswith("  webhook: 0 delivered, 3 pending (3 failed: HTTP 503") for line in lines)
+        receiver.fail_first = 0
+        assert deliver_pending(store, settings_for(tmp_path, alert_webhook_url=receiver.url), NOW
+                               ).channels["webhook"].delivered == 3
+    finally:
+        receiver.close()

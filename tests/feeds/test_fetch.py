@@ -58,3 +58,68 @@ def test_local_files_and_file_urls(tmp_path):
     assert first.status == "ok" and b"local" in first.body
     (second,) = fetch([src(str(path))], {str(path): (None, first.last_modified)})
     assert second.status == "not_modified"
+
+
+def test_issue8_redirects_within_the_feeds_own_origin_are_followed(feed_server):
+    feed_server.add("/new.xml", rss([{"title": "moved", "link": "http://x/1"}]))
+    old = feed_server.add("/old.xml", status=301, location="/new.xml")
+    (result,) = fetch([src(old)])
+    assert result.status == "ok" and b"moved" in result.body
+    assert result.final_url == feed_server.url("/new.xml")
+
+
+def test_issue8_redirect_hops_to_other_private_addresses_are_refused_unless_allowed(feed_server):
+    from feed_server import FeedServer
+
+    with FeedServer() as other:  # another port on loopback: "an internal service"
+        other.add("/internal", rss([{"title": "internal secret", "link": "http://x/1"}]))
+        hop = feed_server.add("/hop.xml", status=302, location=other.url("/internal"))
+        metadata = feed_server.add("/meta.xml", status=302, location="http://169.254.169.254/latest/meta-data/")
+        local = feed_server.add("/file.xml", status=302, location="file:///etc/passwd")
+        loop = feed_server.add("/loop.xml", status=302, location="/loop.xml")
+        started = time.perf_counter()
+        results = {r.source.url: r for r in fetch([src(hop), src(metadata), src(local), src(loop)])}
+        assert time.perf_counter() - started < 3  # refused before connecting, not timed out
+        assert results[hop].status == "error"
+        assert "refused: 127.0.0.1 is a loopback address" in results[hop].error
+        assert "NEWSMON_FETCH_ALLOW_NETWORKS" in results[hop].error
+        assert "169.254.169.254 is a link-local address" in results[metadata].error
+        assert "only http(s) URLs are followed" in results[local].error
+        assert "more than 5 redirects" in results[loop].error
+        assert other.requests == []  # the internal service never saw a request
+
+        (allowed,) = fetch([src(hop)], allow_networks=["127.0.0.0/8"])
+        assert allowed.status == "ok" and b"internal secret" in allowed.body
+
+
+def test_issue8_address_policy():
+    from newsmon.feeds.fetch import address_refusal, parse_networks
+
+    assert address_refusal("93.184.216.34", []) is None
+    for address, label in [("10.1.2.3", "private"), ("192.168.0.1", "private"), ("::1", "loopback"),
+                           ("::ffff:127.0.0.1", "loopback"), ("fe80::1", "link-local"), ("224.0.0.1", "multicast"),
+                           ("0.0.0.0", "unspecified"), ("100.64.0.1", "not a public")]:
+        assert label in address_refusal(address, []), address
+    assert address_refusal("10.1.2.3", parse_networks(["10.0.0.0/8"])) is None
+
+
+def test_issue8_retry_after_seconds_and_http_date_are_honoured_and_capped(feed_server):
+    import email.utils
+    from datetime import datetime, timedelta, timezone
+
+    from newsmon.feeds.fetch import retry_at
+
+    limited = feed_server.add("/429.xml", status=429, extra_headers={"Retry-After": "120"})
+    when = datetime.now(timezone.utc) + timedelta(hours=2)
+    busy = feed_server.add("/503.xml", status=503, extra_headers={"Retry-After": email.utils.format_datetime(when)})
+    plain = feed_server.add("/503-plain.xml", status=503)
+    results = {r.source.url: r for r in fetch([src(limited), src(busy), src(plain)])}
+    now = datetime.now(timezone.utc)
+    assert results[limited].http_status == 429 and "Retry-After" in results[limited].error
+    assert timedelta(seconds=100) < results[limited].retry_at - now <= timedelta(seconds=120)
+    assert abs(results[busy].retry_at - when.replace(microsecond=0)) < timedelta(seconds=2)
+    assert results[plain].retry_at is None and results[plain].error == "HTTP 503 Service Unavailable"
+    # a hostile value cannot silence a feed for years; a date in the past means now; junk is ignored
+    assert retry_at("999999999", now, 86_400) == now + timedelta(days=1)
+    assert retry_at("Mon, 01 Jan 2001 00:00:00 GMT", now, 86_400) == now
+    assert retry_at("soon", now, 86_400) is None

@@ -77,3 +77,71 @@ def test_the_repo_feeds_file_is_valid():
     assert len(feeds) >= 6
     assert any(f.official for f in feeds) and any(not f.official for f in feeds)
     assert all(f.url.startswith("https://") for f in feeds)
+
+
+@pytest.mark.parametrize("body", [b"/dev/zero", b"/etc/hostname", b"file:///etc/passwd", b"http://169.254.169.254/"])
+def test_issue8_a_body_naming_a_path_or_url_is_never_opened(body, tmp_path):
+    secret = tmp_path / "local.xml"
+    secret.write_text(rss([{"title": "LOCAL FILE CONTENT", "link": "http://x/1"}]), encoding="utf-8")
+    for candidate in (body, str(secret).encode()):
+        with pytest.raises(NotAFeedError, match="not a feed"):
+            parse_feed(candidate, SOURCE)
+
+
+def test_issue8_plain_guids_are_not_links_and_relative_links_resolve_against_the_feed():
+    body = rss([{"title": "Plain", "guid": "12345", "description": "x"},
+                {"title": "Relative", "link": "/story/1", "description": "y"},
+                {"title": "Permalink", "guid": "https://news.example/p/1", "description": "z"}])
+    plain, relative, permalink = parse_feed(body.encode(), SOURCE)[0]
+    assert (plain.url, plain.guid) == ("http://127.0.0.1/feed.xml#12345", "12345")
+    assert relative.url == "http://127.0.0.1/story/1"
+    assert permalink.url == "https://news.example/p/1"
+    # after a redirect, links are relative to where the body came from
+    (moved,), _ = parse_feed(rss([{"title": "R", "link": "a/2"}]).encode(), SOURCE,
+                             base_url="http://127.0.0.1/news/feed.xml")
+    assert moved.url == "http://127.0.0.1/news/a/2"
+
+
+def test_issue8_escaped_markup_stays_literal_text_and_real_tags_are_stripped():
+    body = rss([{"title": "Escaped",
+                 # the description is HTML: a tag escaped in it is text a reader sees
+                 "description": "<p>Shown: &lt;img src=x onerror=alert(1)&gt; and &amp;lt;b&amp;gt;</p>"
+                                "<img src=x onerror=alert(2)><script>alert(3)</script>"}])
+    (a,), _ = parse_feed(body.encode(), SOURCE)
+    assert a.text == "Escaped\n\nShown: <img src=x onerror=alert(1)> and &lt;b&gt;"
+    assert "alert(2)" not in a.text and "alert(3)" not in a.text
+
+
+def billion_laughs(levels: int = 5, uses: int = 20) -> bytes:
+    """~600 bytes whose nested internal entities expand to 100 * 10**levels * uses characters."""
+    decls = '<!ENTITY a0 "' + "x" * 100 + '">' + "".join(
+        f'<!ENTITY a{i} "' + f"&a{i - 1};" * 10 + '">' for i in range(1, levels + 1))
+    return (f'<?xml version="1.0"?><!DOCTYPE rss [{decls}]><rss version="2.0"><channel><title>t</title>'
+            f'<item><title>Bomb</title><description>{f"&a{levels};" * uses}</description></item>'
+            '<item><title>Fine</title><link>http://x/ok</link></item></channel></rss>').encode()
+
+
+def test_issue8_entity_expansion_is_capped_before_parsing():
+    import tracemalloc
+
+    from newsmon.feeds.parse import entity_expansion_chars
+
+    bomb = billion_laughs()
+    assert entity_expansion_chars(bomb) == 200_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(NotAFeedError, match="expand to 200,000,000 characters, over the cap of 10,000,000"):
+            parse_feed(bomb, SOURCE, max_bytes=10_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000, peak
+    # a flat entity used many times: within the cap it parses; the entry-text cap still applies
+    flat = ('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY w "' + "word " * 1000 + '">]><rss version="2.0">'
+            '<channel><title>t</title><item><title>Big</title><description>' + "&w;" * 400 +
+            '</description></item><item><title>Small</title><link>http://x/s</link></item></channel></rss>').encode()
+    assert entity_expansion_chars(flat) == 2_000_000
+    articles, rejected = parse_feed(flat, SOURCE, max_bytes=10_000_000, max_entry_chars=100_000)
+    assert [a.title for a in articles] == ["Small"]
+    assert len(rejected) == 1 and rejected[0].startswith("entry 0: entry of 2,000,0")
+    assert rejected[0].endswith("characters exceeds the cap of 100,000")

@@ -1,7 +1,7 @@
 from datetime import datetime, timezone
 
 from newsmon.models import Article, FeedFetch
-from newsmon.store.articles import feed_state, record_fetch, store_articles
+from newsmon.store.articles import article_keys, feed_state, record_fetch, store_articles
 
 NOW = datetime(2025, 11, 24, 12, tzinfo=timezone.utc)
 
@@ -69,3 +69,36 @@ def test_failed_fetch_keeps_the_last_good_validators(store):
     assert feed_state(store, ["http://f/"]) == {"http://f/": ('"v1"', "Mon")}
     row = store.execute("SELECT last_status, last_error FROM feeds").fetchone()
     assert row == ("error", "HTTP 500")
+
+
+def test_issue8_the_same_plain_guid_in_two_feeds_on_one_host_is_two_stories(store):
+    from feeds_fixtures import rss
+    from newsmon.feeds.parse import parse_feed
+    from newsmon.models import FeedSource
+
+    batches = []
+    for name, text in (("a", "Feed A's story"), ("b", "Feed B's story")):
+        source = FeedSource(name=name, url=f"http://127.0.0.1:8000/{name}.xml")
+        body = rss([{"title": text, "guid": "12345", "description": f"{text}, told in full."}])
+        batches += parse_feed(body.encode(), source)[0]
+    assert store_articles(store, batches, NOW).new == {"a": 1, "b": 1}
+    assert store_articles(store, batches, NOW).seen == {"a": 1, "b": 1}  # and a rerun stores neither again
+    keys = {k for (k,) in store.execute("SELECT key FROM article_keys").fetchall()}
+    assert {"guid:a|12345", "guid:b|12345", "url:http://127.0.0.1:8000/a.xml#12345"} <= keys
+    # a GUID that is a permalink is one story wherever it appears; `urn:`/`tag:` ids are scoped
+    assert article_keys(art("x", guid="https://n.example/1", source="a"))[1] == "guid:https://n.example/1"
+    assert article_keys(art("x", guid="ftp://n.example/1", source="a"))[1] == "guid:a|ftp://n.example/1"
+
+
+def test_issue8_a_retry_after_is_stored_and_cleared_by_the_next_good_fetch(store):
+    from datetime import timedelta
+
+    from newsmon.store.articles import feed_holds
+
+    later = NOW + timedelta(minutes=5)
+    limited = FeedFetch(url="http://f/", name="f", status="error", http_status=429, error="HTTP 429")
+    record_fetch(store, limited, official=False, new_articles=0, now=NOW, next_poll_at=later)
+    assert feed_holds(store, ["http://f/"], NOW) == {"http://f/": (later, "HTTP 429")}
+    assert feed_holds(store, ["http://f/"], later) == {}  # the wait is over
+    record_fetch(store, FeedFetch(url="http://f/", name="f", status="ok"), official=False, new_articles=0, now=later)
+    assert store.execute("SELECT next_poll_at FROM feeds").fetchone() == (None,)
