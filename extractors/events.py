@@ -97,9 +97,9 @@ class EventFinder:
         return [t for t in TYPE_ORDER if t in types]
 
     def find(self, doc: Doc) -> list[Candidate]:
-        roles = Roles(doc, entities_of(doc, self.entities))
-        gaz = roles.at
         regimes = self._regimes(doc)
+        roles = Roles(doc, entities_of(doc, self.entities), {i for s, e, _ in regimes for i in range(s, e)})
+        gaz = roles.at
         phrase_types: dict[int, set[str]] = {}
         for match_id, start, _ in self.phrases(doc):
             phrase_types.setdefault(start, set()).add(doc.vocab.strings[match_id])
@@ -115,7 +115,8 @@ class EventFinder:
                 inside_reward |= {t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in ("arrest", "conviction", "capture")}
             in_sentence: list[Candidate] = []
             for token in sent:
-                if token.dep_ == "amod" or token.i in gaz or token.i in inside_reward:
+                if token.dep_ == "amod" or token.i in gaz or token.i in inside_reward or \
+                        token.dep_ == "compound" and token.pos_ == "NOUN":  # "carrier strike group"
                     continue
                 if token.lower_ == "license" or token.lower_ == "licence":
                     if token.head.lower_ == "under":

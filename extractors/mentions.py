@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from extractors.dates import DateExpr, find_dates
+from extractors.event_dates import ArticleDates
 from extractors.events import _ACTS_FOR_TYPES, Candidate
 from extractors.gazetteer import Entity
 from extractors.names import entities_of
@@ -15,8 +15,6 @@ from extractors.models import ArticleText, Mention
 from extractors.money import find_amounts
 from newsmon.models import stable_id
 
-# Phrases that mark the date of a designation taking effect (preferred over other dates).
-_EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from")
 # An article with this many mentions of Venezuela-tied names is about Venezuela as a whole.
 _FOCUS_MENTIONS = 3
 
@@ -27,76 +25,6 @@ def _period_end(value: date, precision: str | None) -> date:
     if precision == "month":
         return date(value.year + (value.month == 12), value.month % 12 + 1, 1)
     return value
-
-
-class ArticleDates:
-    """The dates of every sentence of an article, resolved once; "the same day" takes the date
-    of the last sentence before it that had one."""
-
-    def __init__(self, doc: Doc, ref: date | None) -> None:
-        self.by_sentence: dict[int, list[DateExpr]] = {}
-        self.proxy: dict[int, list[DateExpr]] = {}
-        last: DateExpr | None = None
-        for sent in doc.sents:
-            exprs = []
-            for expr in find_dates(sent.text, ref):
-                if expr.same_day:
-                    expr = DateExpr(expr.start, expr.end, expr.text, last.value if last else None,
-                                    last.precision if last else None, True)
-                exprs.append(expr)
-            self.by_sentence[sent.start] = exprs
-            dated = [e for e in exprs if e.value is not None]
-            if dated:
-                last = dated[0]
-        absolute = [e.value for exprs in self.by_sentence.values() for e in exprs
-                    if not e.relative and e.precision in ("day", "month") and e.value]
-        # With no publication date, background is judged against the latest date the article
-        # states (the stored dates stay unresolved: nothing is invented).
-        self.reference = ref or (max(absolute) if absolute else None)
-        if ref is None and self.reference is not None:
-            for sent in doc.sents:
-                self.proxy[sent.start] = find_dates(sent.text, self.reference)
-
-    @staticmethod
-    def _clause_verb(token):
-        node = token
-        while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-            node = node.head
-        return node
-
-    def for_event(self, sent: Span, trigger_char: int, event_type: str) -> tuple[DateExpr | None, DateExpr | None]:
-        exprs = self.by_sentence.get(sent.start, [])
-        if not exprs:
-            return None, None
-        # Only dates of the trigger's own clause, of a clause above it, or of a clause modifying
-        # the trigger: in "wind down ..., ending the license granted in 2022", 2022 dates the
-        # granting, not the winding down.
-        trigger = next((t for t in sent if t.idx >= trigger_char), sent[0])
-        home = self._clause_verb(trigger)
-        usable = []
-        for i, expr in enumerate(exprs):
-            token = next((t for t in sent if t.idx >= sent.start_char + expr.start), None)
-            if token is None:
-                continue
-            verb = self._clause_verb(token)
-            # ... or of a clause that modifies the trigger itself ("the reward set in January")
-            if verb.i == home.i or verb.is_ancestor(home) or (verb.head.i == trigger.i and verb.i != trigger.i):
-                usable.append(i)
-        if not usable:
-            return None, None
-        offset = trigger_char - sent.start_char
-        chosen_index = None
-        if event_type == "designation":
-            lowered = sent.text.lower()
-            for i in usable:
-                if lowered[max(0, exprs[i].start - 16):exprs[i].start].rstrip().endswith(_EFFECTIVE_CUES):
-                    chosen_index = i
-        if chosen_index is None:
-            chosen_index = min(usable, key=lambda i: abs(exprs[i].start - offset))
-        chosen = exprs[chosen_index]
-        proxies = self.proxy.get(sent.start)
-        proxy = proxies[chosen_index] if proxies and len(proxies) == len(exprs) else chosen
-        return chosen, proxy
 
 
 def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], version: str) -> list[Mention]:
@@ -126,7 +54,7 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
         if actor_entity and actor_entity.kind == "person" and actor_entity.acts_for and cand.event_type in _ACTS_FOR_TYPES:
             actor = actor_entity.acts_for
         trigger = doc[cand.trigger]
-        chosen, proxy = dates.for_event(sent, trigger.idx, cand.event_type)
+        chosen, proxy = dates.for_event(sent, trigger, cand.event_type, cand.target.ent_id_)
         amount = None
         if cand.event_type in ("reward", "sanction"):
             amounts = find_amounts(sent.text)

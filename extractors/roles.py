@@ -14,7 +14,7 @@ from extractors.gazetteer import Entity
 _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "nsubj",
           "nsubjpass", "appos", "npadvmod", "oprd"}
 _TARGET_PREPS = {"of", "for", "with", "against", "on", "in", "at", "to", "into", "toward", "towards", "off", "near",
-                 "over", "from"}
+                 "over"}
 # Clauses inside a role that say something else about its filler: "the cartel, which supports
 # A and B" sanctions only the cartel; "Saab, a businessman close to Maduro" is about Saab.
 _ASIDES = {"relcl", "acl", "advcl", "parataxis"}
@@ -22,10 +22,13 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 
 
 class Roles:
-    def __init__(self, doc: Doc, entities: dict[str, Entity]) -> None:
+    def __init__(self, doc: Doc, entities: dict[str, Entity], reserved: set[int] = frozenset()) -> None:
         self.doc = doc
         self.entities = entities
-        self.at = {i: ent for ent in doc.ents if ent.ent_id_ in entities for i in range(ent.start, ent.end)}
+        # `reserved`: tokens that name something else (a legal regime: "Foreign Terrorist
+        # Organizations" is not an organisation)
+        self.at = {i: ent for ent in doc.ents if ent.ent_id_ in entities and not reserved.intersection(
+            range(ent.start, ent.end)) for i in range(ent.start, ent.end)}
         self._resolve_pronouns()
 
     def _resolve_pronouns(self) -> None:
@@ -104,6 +107,16 @@ class Roles:
     # ---- targets ----------------------------------------------------------------------------
     def targets(self, token: Token, sent: Span, kinds: list[str], actor: Span | None, event_type: str,
                 near_amount: bool) -> list[Span]:
+        """Who or what the trigger acts on: from its own attachments first; only when they name
+        nothing, from the clauses hanging under them too ("a tariff on any country that buys
+        oil from Venezuela")."""
+        found = self._targets(token, sent, kinds, actor, event_type, near_amount, keep_asides=False)
+        if not found and event_type != "statement":
+            found = self._targets(token, sent, kinds, actor, event_type, near_amount, keep_asides=True)
+        return found
+
+    def _targets(self, token: Token, sent: Span, kinds: list[str], actor: Span | None, event_type: str,
+                 near_amount: bool, keep_asides: bool) -> list[Span]:
         if event_type == "statement":
             # a position is about what it names in its own clause
             return self.with_conjuncts(self.entities_in(self._inside(token), kinds, actor))
@@ -130,8 +143,8 @@ class Roles:
         groups.append(owners)  # "Maduro's indictment": the possessor is acted on
         found = []
         for group in groups:
-            spans = [s for c in group for s in self.entities_in(self._inside(c, keep_asides=c in groups[2]), kinds,
-                                                                actor)]
+            spans = [s for c in group for s in self.entities_in(self._inside(c, keep_asides or c in groups[2]),
+                                                                kinds, actor)]
             if spans:  # the preferred kind across the whole group
                 top = min(kinds.index(self.kind(e)) for e in spans)
                 spans = [e for e in spans if kinds.index(self.kind(e)) == top]
@@ -140,7 +153,7 @@ class Roles:
         if ranked:
             _, best = min(ranked)  # the most preferred kind, from the closest attachment that has one
             return self.with_conjuncts(found[best])
-        if near_amount:
+        if near_amount and keep_asides:
             # "the $25 million reward set in early January": the person named nearest
             near = self.entities_in(sorted(sent, key=lambda t: abs(t.i - token.i)), kinds, actor)
             near = sorted(near, key=lambda e: abs(e.start - token.i))

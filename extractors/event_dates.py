@@ -1,0 +1,164 @@
+"""The date of an event, decided over the whole article (issue 10; rules in
+devset/GUIDELINES.md, "Dates"):
+
+1. a date of the trigger's own clause (or of a clause above it, or one modifying it);
+2. else a date of its sentence that no other act of the sentence claims ("granted in 2022"
+   dates the granting, not the revocation);
+3. else the date of a neighbouring sentence of the same paragraph that continues the same
+   development: it names the same target, or opens by referring back ("The notice was
+   published on Feb. 20 ...", "It took effect ...");
+4. else, for news told in the present tense ("designates", "has designated"), the article's
+   own date.
+
+A month-day with no year is the past occurrence in a past-tense clause and the next one in a
+future clause. Precision is kept; nothing is invented when the article has no date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.dates import DateExpr, find_dates
+
+# Phrases that mark the date of a designation taking effect (preferred over other dates).
+_EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from")
+# Openings of a sentence that continues the previous one's development.
+_BACK_REFERENCES = {"it", "the", "this", "that", "they", "these", "those", "its", "their", "he", "she"}
+_FUTURE = {"will", "shall", "intend", "plan", "expect", "effective", "schedule", "set"}
+
+
+def _clause_verb(token: Token) -> Token:
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _year_shift(expr: DateExpr, future: bool, ref: date | None) -> DateExpr:
+    """A month-day without a year ("on May 19"), which `find_dates` puts nearest to the
+    article's date: moved to the past occurrence for past reporting, to the next one for
+    future plans."""
+    text = expr.text.lower()
+    if ref is None or expr.value is None or expr.precision != "day" or not expr.relative or \
+            not any(m in text for m in _MONTHS) or any(ch.isdigit() for ch in text if text.count(ch) and len(
+                [w for w in text.split() if w.isdigit() and len(w) == 4])):
+        return expr
+    value = expr.value
+    try:
+        if not future and value > ref:
+            value = value.replace(year=value.year - 1)
+        elif future and value < ref:
+            value = value.replace(year=value.year + 1)
+    except ValueError:  # February 29
+        return expr
+    return DateExpr(expr.start, expr.end, expr.text, value, expr.precision, expr.relative, expr.same_day)
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+class ArticleDates:
+    """The dates of every sentence of an article, resolved once; "the same day" takes the date
+    of the last sentence before it that had one."""
+
+    def __init__(self, doc: Doc, ref: date | None) -> None:
+        self.doc = doc
+        self.ref = ref
+        self.sents = list(doc.sents)
+        self.index = {s.start: n for n, s in enumerate(self.sents)}
+        self.paragraph = {}
+        paragraph = 0
+        for n, sent in enumerate(self.sents):
+            if n and "\n" in doc.text[self.sents[n - 1].end_char:sent.start_char]:
+                paragraph += 1
+            self.paragraph[n] = paragraph
+        self.by_sentence: dict[int, list[DateExpr]] = {}
+        self.proxy: dict[int, list[DateExpr]] = {}
+        last: DateExpr | None = None
+        for sent in self.sents:
+            exprs = []
+            for expr in find_dates(sent.text, ref):
+                if expr.same_day:
+                    expr = DateExpr(expr.start, expr.end, expr.text, last.value if last else None,
+                                    last.precision if last else None, True)
+                exprs.append(expr)
+            self.by_sentence[sent.start] = exprs
+            dated = [e for e in exprs if e.value is not None]
+            if dated:
+                last = dated[0]
+        absolute = [e.value for exprs in self.by_sentence.values() for e in exprs
+                    if not e.relative and e.precision in ("day", "month") and e.value]
+        # With no publication date, background is judged against the latest date the article
+        # states (the stored dates stay unresolved: nothing is invented).
+        self.reference = ref or (max(absolute) if absolute else None)
+        if ref is None and self.reference is not None:
+            for sent in self.sents:
+                self.proxy[sent.start] = find_dates(sent.text, self.reference)
+        # sentences with an act of their own: their dates are not lent to a neighbour
+        self.eventful = {c.sentence[0] for c in getattr(doc._, "events", [])}
+
+    def _token_at(self, sent: Span, char: int) -> Token | None:
+        return next((t for t in sent if t.idx >= sent.start_char + char), None)
+
+    def _pick(self, sent: Span, exprs: list[DateExpr], usable: list[int], offset: int,
+              event_type: str) -> int:
+        if event_type == "designation":
+            lowered = sent.text.lower()
+            cued = [i for i in usable if lowered[max(0, exprs[i].start - 16):exprs[i].start].rstrip()
+                    .endswith(_EFFECTIVE_CUES)]
+            if cued:
+                return cued[-1]
+        return min(usable, key=lambda i: abs(exprs[i].start - offset))
+
+    def _result(self, sent: Span, exprs: list[DateExpr], i: int, future: bool):
+        chosen = _year_shift(exprs[i], future, self.ref)
+        proxies = self.proxy.get(sent.start)
+        proxy = proxies[i] if proxies and len(proxies) == len(exprs) else chosen
+        return chosen, proxy
+
+    def for_event(self, sent: Span, trigger: Token, event_type: str,
+                  target_id: str | None = None) -> tuple[DateExpr | None, DateExpr | None]:
+        home = _clause_verb(trigger)
+        future = bool(_FUTURE & ({c.lemma_.lower() for c in home.children} | {home.lemma_.lower()}))
+        exprs = [e for e in self.by_sentence.get(sent.start, []) if e.value is not None or e.relative]
+        offset = trigger.idx - sent.start_char
+        if exprs:
+            clause, free = [], []
+            for i, expr in enumerate(exprs):
+                token = self._token_at(sent, expr.start)
+                if token is None:
+                    continue
+                verb = _clause_verb(token)
+                if verb.i == home.i or verb.is_ancestor(home) or (verb.head.i == trigger.i and verb.i != trigger.i):
+                    clause.append(i)
+                elif not verb.is_ancestor(trigger) and verb.i != trigger.i and verb.tag_ in ("VBN", "VBD") and \
+                        verb.dep_ in ("relcl", "acl", "advcl", "conj") and verb.i > trigger.i:
+                    continue  # another act's own date: "ending the license granted in 2022"
+                else:
+                    free.append(i)
+            for usable in (clause, free):
+                if usable:
+                    return self._result(sent, exprs, self._pick(sent, exprs, usable, offset, event_type), future)
+        # a neighbour of the same paragraph continuing the same development
+        n = self.index.get(sent.start)
+        if n is not None:
+            for m in (n + 1, n - 1):
+                if not 0 <= m < len(self.sents) or self.paragraph[m] != self.paragraph[n]:
+                    continue
+                other = self.sents[m]
+                dated = [e for e in self.by_sentence.get(other.start, []) if e.value is not None]
+                if not dated or other.start in self.eventful:
+                    continue
+                names_target = target_id is not None and any(e.ent_id_ == target_id for e in other.ents)
+                refers_back = m == n + 1 and other[0].lower_ in _BACK_REFERENCES
+                if names_target or refers_back:
+                    return self._result(other, self.by_sentence[other.start],
+                                        self.by_sentence[other.start].index(dated[0]), future)
+        # present-tense news: the article's own date
+        if self.ref is not None and (home.tag_ in ("VBZ", "VBP") or
+                                     any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in home.children)):
+            today = DateExpr(0, 0, "", self.ref, "day", True)
+            return today, today
+        return None, None
