@@ -26,6 +26,7 @@ if not Doc.has_extension("events"):
 
 # Which type a trigger token tries first when its lemma triggers several.
 TYPE_ORDER = ["designation", "reward", "statement", "legal_action", "military_action", "sanction", "diplomacy"]
+VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 # Persons act for an authority when the act is that authority's (Rubio designates for State).
 _ACTS_FOR_TYPES = {"designation", "sanction", "reward", "legal_action", "military_action"}
 
@@ -113,8 +114,11 @@ class EventFinder:
                              for t in tok.subtree if t.i != tok.i}
             if inside_reward:  # "a reward ... leading to the arrest of": the reward's purpose
                 inside_reward |= {t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in ("arrest", "conviction", "capture")}
+            quoted = self._quoted(sent)
             in_sentence: list[Candidate] = []
             for token in sent:
+                if token.i in quoted:
+                    continue  # quoted speech comments on events; the reporting sentence tells them
                 if token.dep_ == "amod" or token.i in gaz or token.i in inside_reward or \
                         token.dep_ == "compound" and token.pos_ == "NOUN":  # "carrier strike group"
                     continue
@@ -178,7 +182,9 @@ class EventFinder:
             if places:
                 targets = places[:1]
             elif actor_entity is not None and actor_entity.venezuela:
-                targets = [Span(sent.doc, token.i, token.i + 1, span_id="Venezuela")]
+                home = [e for e in sent.ents if e.ent_id_ == VENEZUELA] or \
+                    ([actor] if actor.ent_id_ == VENEZUELA else [])
+                targets = home[:1]
         if rule.get("needs_actor") and actor is None:
             return []
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):
@@ -192,15 +198,27 @@ class EventFinder:
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
 
     @staticmethod
+    def _quoted(sent: Span) -> set[int]:
+        """Tokens between quotation marks (of three words or more: a "scare quote" is not speech)."""
+        inside, start, quoted = False, 0, set()
+        for token in sent:
+            if token.text in ('"', "“", "”"):
+                if inside and token.i - start > 3:
+                    quoted |= set(range(start, token.i))
+                inside, start = not inside, token.i
+        if inside and sent.end - start > 3:
+            quoted |= set(range(start, sent.end))
+        return quoted
+
+    @staticmethod
     def _has_object(token: Token, objects: list[str]) -> bool:
         """Whether the trigger acts on one of `objects` (its object, passive subject, a
         compound, or for a noun the verb it is the object of)."""
-        near = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "compound", "pobj", "prep", "attr",
-                                                        "amod", "nsubj")]
-        near += [g for c in near if c.dep_ == "prep" for g in c.children]
-        if token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj", "compound"):
+        near = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "compound", "attr", "amod")]
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass", "nsubj", "compound"):
             near.append(token.head)
-        words = {t.lemma_.lower() for c in near for t in (c, *c.children)} | {token.lemma_.lower()}
+        words = {t.lemma_.lower() for c in near for t in (c, *(g for g in c.children if g.dep_ in ("compound", "amod")))}
+        words.add(token.lemma_.lower())
         return bool(words & set(objects))
 
     def _regimes_for(self, token: Token, sent_regimes: list[tuple[int, int, str]]) -> list[str]:

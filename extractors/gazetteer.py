@@ -21,7 +21,7 @@ def data_dir() -> Path:
     """The domain data in use: the package's data/, or NEWSMON_EXTRACTOR_DATA (an edited copy)."""
     return Path(os.environ.get("NEWSMON_EXTRACTOR_DATA") or DATA)
 LABELS = {"person": "PERSON", "agency": "ORG", "government": "GPE", "organisation": "ORG", "company": "ORG",
-          "group": "NORP",
+          "group": "NORP", "country": "GPE", "location": "LOC",
           "place": "LOC"}
 
 

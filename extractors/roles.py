@@ -118,8 +118,8 @@ class Roles:
     def _targets(self, token: Token, sent: Span, kinds: list[str], actor: Span | None, event_type: str,
                  near_amount: bool, keep_asides: bool) -> list[Span]:
         if event_type == "statement":
-            # a position is about what it names in its own clause
-            return self.with_conjuncts(self.entities_in(self._inside(token), kinds, actor))
+            # a position is about what it names in its own clause ("rejected the decision to list X")
+            return self.with_conjuncts(self.entities_in(self._inside(token, keep_asides=True), kinds, actor))
         direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
         # "designated X, along with Y": Y is coordinated with X
         direct += [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside")]
