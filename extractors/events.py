@@ -26,6 +26,7 @@ if not Doc.has_extension("events"):
 
 # Which type a trigger token tries first when its lemma triggers several.
 TYPE_ORDER = ["designation", "reward", "statement", "legal_action", "military_action", "sanction", "diplomacy"]
+_SAYING = {"say", "tell", "add", "write", "post", "declare", "state", "announce", "insist"}
 VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 # Persons act for an authority when the act is that authority's (Rubio designates for State).
 _ACTS_FOR_TYPES = {"designation", "sanction", "reward", "legal_action", "military_action"}
@@ -93,7 +94,7 @@ class EventFinder:
         types = set(phrase_types.get(token.i, ()))
         if token.pos_ in ("VERB", "AUX"):
             types |= {t for t, verbs in self.verbs.items() if lemma in verbs}
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif token.pos_ in ("NOUN", "PROPN") and not token.tag_.startswith("VB"):
             types |= {t for t, nouns in self.nouns.items() if lemma in nouns}
         return [t for t in TYPE_ORDER if t in types]
 
@@ -105,7 +106,8 @@ class EventFinder:
         for match_id, start, _ in self.phrases(doc):
             phrase_types.setdefault(start, set()).add(doc.vocab.strings[match_id])
         found: list[Candidate] = []
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for n, sent in enumerate(sents):
             if sent.text.rstrip().rstrip("\"”'’").endswith("?"):
                 continue  # a reporter's question reports nothing
             sent_regimes = [r for r in regimes if sent.start <= r[0] < sent.end]
@@ -114,11 +116,12 @@ class EventFinder:
                              for t in tok.subtree if t.i != tok.i}
             if inside_reward:  # "a reward ... leading to the arrest of": the reward's purpose
                 inside_reward |= {t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in ("arrest", "conviction", "capture")}
-            quoted = self._quoted(sent)
+            # quoted speech comments on events, unless an official says it ("Trump said")
+            quoted = set() if self._official_speaker(sents[max(0, n - 1):n + 2], roles) else self._quoted(sent)
             in_sentence: list[Candidate] = []
             for token in sent:
                 if token.i in quoted:
-                    continue  # quoted speech comments on events; the reporting sentence tells them
+                    continue
                 if token.dep_ == "amod" or token.i in gaz or token.i in inside_reward or \
                         token.dep_ == "compound" and token.pos_ == "NOUN":  # "carrier strike group"
                     continue
@@ -196,6 +199,18 @@ class EventFinder:
         status = self._status(token, sent, modality) if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
+
+    def _official_speaker(self, sents: list[Span], roles: Roles) -> bool:
+        """Whether a listed name (an official, a government) is the subject of a verb of saying
+        in these sentences."""
+        for sent in sents:
+            for token in sent:
+                if token.lemma_.lower() in _SAYING:
+                    for child in token.children:
+                        ent = roles.at.get(child.i) if child.dep_ == "nsubj" else None
+                        if ent is not None and ent.ent_id_ in self.entities:
+                            return True
+        return False
 
     @staticmethod
     def _quoted(sent: Span) -> set[int]:
