@@ -77,7 +77,8 @@ class EventFinder:
         self.phrases = Matcher(nlp.vocab)
         for event_type, rule in self.rules.items():
             for phrase in rule.get("phrases", []):
-                self.phrases.add(event_type, [[{"LEMMA": w}] for w in phrase.split()])
+                # one pattern of consecutive lemmas ("reach out"), not one pattern per word
+                self.phrases.add(event_type, [[{"LEMMA": w} for w in phrase.split()]])
         self.regimes_case = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.regimes_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for regime, names in designations.items():
