@@ -35,6 +35,30 @@ def build_deployments(interval_minutes: float = 5.0, digest_cron: str = "0 7 * *
 
 
 def serve_deployments(interval_minutes: float = 5.0, digest_cron: str = "0 7 * * *") -> None:
-    from prefect import serve
+    """Prefect's `serve` of build_deployments(), except that SIGTERM stops it as Ctrl-C does
+    (issue 9): the runner stops polling, pauses the schedules and this returns."""
+    import asyncio
+    import signal
 
-    serve(*build_deployments(interval_minutes, digest_cron))
+    from prefect.runner import Runner
+    from prefect.settings import PREFECT_UI_URL
+
+    class _Runner(Runner):
+        def handle_sigterm(self, *args, **kwargs) -> None:
+            # Prefect's handler calls the async stop() from the signal handler ("coroutine
+            # 'Runner.astop' was never awaited") and exits from inside the event loop. Ctrl-C's
+            # path is the clean one: asyncio cancels the runner and its shutdown runs.
+            signal.raise_signal(signal.SIGINT)
+
+    deployments = build_deployments(interval_minutes, digest_cron)
+    runner = _Runner(pause_on_shutdown=True)
+    for deployment in deployments:
+        runner.add_deployment(deployment)
+    names = ", ".join(f"{d.flow_name}/{d.name}" for d in deployments)
+    ui = f" UI: {PREFECT_UI_URL.value()}/deployments." if PREFECT_UI_URL.value() else ""
+    print(f"Serving {names}: polling for their scheduled and triggered runs.{ui} Ctrl-C or SIGTERM stops.",
+          flush=True)
+    try:
+        asyncio.run(runner.start())
+    except KeyboardInterrupt:
+        print("newsmon serve: stopped.", flush=True)

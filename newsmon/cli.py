@@ -13,11 +13,53 @@ from pathlib import Path
 from newsmon.settings import Settings
 
 
+# Prefect's ephemeral server takes ~35 s to start with a new PREFECT_HOME on a busy 2-core
+# machine; Prefect waits 20 s by default. The user's own setting wins (issue 9).
+EPHEMERAL_STARTUP_TIMEOUT_S = 90
+STARTUP_TIMEOUT_VAR = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+
+
 def _prefect_env() -> None:
     # No network here, and users of an ephemeral server want no telemetry calls either.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # Let our own modules' log lines reach the flow run logs in the Prefect UI.
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsmon,extractors")
+
+
+def ephemeral_startup_timeout() -> int:
+    """How long `newsmon run` waits for Prefect's ephemeral server: the user's
+    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS (environment or Prefect profile) if set,
+    else EPHEMERAL_STARTUP_TIMEOUT_S."""
+    from prefect.settings import get_current_settings
+
+    ephemeral = get_current_settings().server.ephemeral
+    if "startup_timeout_seconds" in ephemeral.model_fields_set:
+        return ephemeral.startup_timeout_seconds
+    return EPHEMERAL_STARTUP_TIMEOUT_S
+
+
+def _start_ephemeral_server() -> str | None:
+    """Start Prefect's ephemeral API server now, when no PREFECT_API_URL is set, so that a slow
+    start-up is waited out and a failed one is told in one line (returned) instead of a
+    traceback out of the flow engine. The engine then finds the server running and uses it."""
+    from prefect.settings import get_current_settings
+
+    settings = get_current_settings()
+    if settings.api.url or not settings.server.ephemeral.enabled:
+        return None
+    from prefect.server.api.server import SubprocessASGIServer
+
+    timeout = ephemeral_startup_timeout()
+    server = SubprocessASGIServer()
+    try:
+        server.start(timeout=timeout)
+    except Exception:  # Prefect raises a RuntimeError with a long message; one line is enough
+        code = server.server_process.poll() if server.server_process else None
+        what = f"exited with code {code}" if code is not None else f"did not come up within {timeout} s"
+        return (f"newsmon run: Prefect's ephemeral API server {what}; on a busy machine set "
+                f"{STARTUP_TIMEOUT_VAR} higher (e.g. 180), or start a server (`prefect server start`) "
+                f"and set PREFECT_API_URL")
+    return None
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -33,10 +75,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.feeds_file:
         overrides["feeds_file"] = args.feeds_file
     settings = Settings(**overrides)
+    from newsmon.store.db import StoreOpenError, check_store_path
+
+    try:  # before Prefect starts: a bad path is one line, not a failed flow run's traceback
+        check_store_path(settings.db_path)
+    except StoreOpenError as exc:
+        print(f"newsmon run: {exc}", file=sys.stderr)
+        return 2
     _prefect_env()
     from flows.monitor import monitor  # imported late: Prefect reads its settings at import
     from newsmon.report import format_result
 
+    failed_start = _start_ephemeral_server()
+    if failed_start:
+        print(failed_start, file=sys.stderr)
+        return 1
     state = monitor(settings=settings, return_state=True)
     if not state.is_completed():
         print(f"newsmon run failed: {state.message}", file=sys.stderr)
@@ -51,7 +104,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _read_only_query(args: argparse.Namespace, sql: str, params: dict | None = None) -> int:
     """Run one query on the store opened read-only and print it as the flags ask."""
-    from newsmon.store.db import StoreLockedError, connect
+    from newsmon.store.db import StoreLockedError, StoreOpenError, connect
     from newsmon.tabulate import render_csv, render_json, render_table
 
     settings = Settings(**({"db_path": args.db} if args.db else {}))
@@ -63,6 +116,9 @@ def _read_only_query(args: argparse.Namespace, sql: str, params: dict | None = N
     except StoreLockedError as exc:
         print(str(exc), file=sys.stderr)
         return 3
+    except StoreOpenError as exc:  # a folder, a corrupt or foreign file
+        print(str(exc), file=sys.stderr)
+        return 2
     try:
         cursor = con.execute(sql, params) if params is not None else con.execute(sql)
         if cursor.description is None:

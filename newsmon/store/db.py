@@ -35,6 +35,41 @@ class StoreLockedError(RuntimeError):
     """Another process holds the DuckDB file (DuckDB allows one writer per file)."""
 
 
+class StoreOpenError(RuntimeError):
+    """The store path cannot be a DuckDB store: a folder, a file that is not DuckDB's, a path
+    under a regular file. The message is one line that names the path and what is wrong."""
+
+
+# Bytes 8-11 of every DuckDB database file (after an 8-byte checksum) read "DUCK".
+_DUCKDB_MAGIC = b"DUCK"
+
+
+def check_store_path(db_path: Path | str) -> None:
+    """Raise StoreOpenError when `db_path` cannot be opened or created as a store. Opens no
+    database and takes no lock, so a command can check before it starts any work."""
+    if str(db_path) == ":memory:":
+        return
+    path = Path(db_path)
+    if path.is_dir():
+        raise StoreOpenError(f"the store path {path} is a folder, not a DuckDB file "
+                             f"(give a file path such as {path / 'newsmon.duckdb'})")
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                header = f.read(12)
+        except OSError as exc:
+            raise StoreOpenError(f"cannot read the store {path}: {exc.strerror or exc}") from exc
+        if header[8:12] != _DUCKDB_MAGIC:
+            raise StoreOpenError(f"{path} is not a DuckDB database file (corrupt or another kind of "
+                                 f"file): move it away or give another store path")
+        return
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise StoreOpenError(f"cannot create the store {path}: {parent} is a file, not a folder")
+            return
+
+
 def schema_files(sql_dir: Path = SQL_DIR) -> list[tuple[int, Path]]:
     files = []
     for path in sorted((sql_dir / "schema").glob("*.sql")):
@@ -89,9 +124,9 @@ def connect(db_path: Path | str, read_only: bool = False, lock_wait_s: float = 0
     while True:
         try:
             return duckdb.connect(target, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
+        except duckdb.Error as exc:
+            if not (isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()):
+                raise _open_error(target, exc) from exc
             if time.monotonic() >= deadline:
                 raise StoreLockedError(
                     f"the store {target} is in use by another process (a run is writing it); "
@@ -101,11 +136,25 @@ def connect(db_path: Path | str, read_only: bool = False, lock_wait_s: float = 0
             delay = min(delay * 2, 1.0)
 
 
+def _open_error(target: str, exc: Exception) -> StoreOpenError:
+    """DuckDB's reason in one line, prefixed with the path, for an error that is not a lock."""
+    try:
+        check_store_path(target)  # a folder, a foreign file, a path under a file: say which
+    except StoreOpenError as clear:
+        return clear
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return StoreOpenError(f"cannot open the store {target}: {reason}")
+
+
 @contextmanager
 def open_store(db_path: Path | str, lock_wait_s: float = 0.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection with the schema up to date; closed on exit."""
     if str(db_path) != ":memory:":
-        Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # e.g. a parent is a regular file: "File exists" alone says too little
+            check_store_path(db_path)
+            raise StoreOpenError(f"cannot create the store {db_path}: {exc.strerror or exc}") from exc
     con = connect(db_path, lock_wait_s=lock_wait_s)
     try:
         apply_migrations(con)
