@@ -110,9 +110,10 @@ def fetch_feeds(sources: list[FeedSource], state: FeedState | dict[str, tuple[st
     for source in sources:
         if source.url in held:
             until, why = held[source.url]
+            asked = (why or "").split(";", 1)[0] or "an earlier answer"
             results.append(FeedOutcome(
                 url=source.url, name=source.name, status="deferred", next_poll_at=until,
-                error=f"not polled before {until:%Y-%m-%d %H:%M:%S} UTC (Retry-After of {why or 'an earlier run'})"))
+                error=f"not polled before {until:%Y-%m-%d %H:%M:%S} UTC (Retry-After of {asked})"))
             continue
         raw = next(raws)
         fetch = FeedOutcome(url=raw.source.url, name=raw.source.name, status=raw.status, http_status=raw.http_status,
@@ -126,13 +127,17 @@ def fetch_feeds(sources: list[FeedSource], state: FeedState | dict[str, tuple[st
                 fetch.entries_rejected = len(rejected)
                 fetch.rejections = rejected
                 if rejected:
-                    fetch.error = f"{len(rejected)} entries rejected: " + "; ".join(rejected[:3]) + \
-                        ("; ..." if len(rejected) > 3 else "")
+                    fetch.error = f"{len(rejected)} {'entry' if len(rejected) == 1 else 'entries'} rejected: " + \
+                        "; ".join(rejected[:3]) + ("; ..." if len(rejected) > 3 else "")
             except NotAFeedError as exc:
                 fetch.status, fetch.error = "error", str(exc)
+                # not this body's validators: the next run must fetch it again, not get a 304
+                # that hides the error (or, once the parser copes, the items)
+                fetch.etag = fetch.last_modified = None
                 log.warning("feed %s (%s): %s", raw.source.name, raw.source.url, exc)
             except Exception as exc:  # a parser bug on one feed must not lose the others
                 fetch.status, fetch.error = "error", f"parse failed: {type(exc).__name__}: {exc}"
+                fetch.etag = fetch.last_modified = None
                 log.exception("feed %s: parse failed", raw.source.name)
         results.append(fetch)
     return results

@@ -44,6 +44,7 @@ class FeedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
+        self.active = 0  # responses being streamed right now (slow drips)
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -101,6 +102,7 @@ class FeedServer:
                     pass  # the client gave up (timeout tests)
 
             def _stream(self, route: Route) -> None:
+                server.active += 1
                 try:
                     self.send_response(200)
                     self.send_header("Content-Type", route.content_type)
@@ -117,6 +119,8 @@ class FeedServer:
                             time.sleep(route.drip_s)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (caps, deadlines)
+                finally:
+                    server.active -= 1
                 self.close_connection = True
 
         ThreadingHTTPServer.request_queue_size = 128  # many feeds are fetched at once
