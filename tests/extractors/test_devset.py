@@ -1,32 +1,63 @@
-"""Issue 3's bar on the development set: F1 >= 0.85 overall, >= 0.90 for designations (type,
-target and designation right, same sentence), and no mention on any distractor."""
+"""Bars on the development set.
+
+The dev set has two parts: the first 43 short articles (001-192, issue 3) and, since issue 10,
+30 feed-like articles (300-329: 240-380 words, several developments, background, quotes,
+official notices) written by someone who had not seen the extractor. The short part keeps
+issue 3's bar; the feed-like part holds the floor measured when it was added, so that a change
+that loses ground on realistic text fails here. No distractor may yield a mention."""
+
+from dataclasses import replace
+
+import pytest
 
 from conftest import PROJECT_ROOT
-from extractors.evaluate import load_gold, score
+from extractors.evaluate import GoldSet, load_gold, score
 from newsmon.evaluation import predict_dir
 
-
-def test_devset_meets_the_bar(nlp):
-    devset = PROJECT_ROOT / "devset"
-    gold = load_gold(devset)
-    assert len([a for a in gold.articles if not a.startswith("distractor_")]) >= 40
-    report = score(gold, predict_dir(devset))
-    assert report.distractor_mentions == 0
-    assert report.overall.f1 >= 0.85, report.overall
-    assert report.by_type["designation"].f1 >= 0.90
+DEVSET = PROJECT_ROOT / "devset"
 
 
-def test_devset_resolution_meets_the_bar(nlp):
-    """Issue 4: every gold development stored exactly once (pairwise clustering precision and
-    recall >= 0.95) and alerts = gold developments reported as news + gold state changes."""
+def _part(gold: GoldSet, feedlike: bool) -> GoldSet:
+    keep = {name for name in gold.articles if name.startswith("3") == feedlike and not name.startswith("distractor_")}
+    return replace(gold, articles={n: a for n, a in gold.articles.items() if n in keep},
+                   mentions=[m for m in gold.mentions if m.article in keep])
+
+
+@pytest.fixture(scope="module")
+def devset(nlp):
+    gold = load_gold(DEVSET)
+    return gold, predict_dir(DEVSET)
+
+
+def test_devset_meets_the_bar(devset):
+    gold, predicted = devset
+    assert len([a for a in gold.articles if not a.startswith("distractor_")]) >= 70
+    assert score(gold, predicted).distractor_mentions == 0
+    short = score(_part(gold, feedlike=False), predicted)
+    assert short.overall.f1 >= 0.85, short.overall
+    assert short.by_type["designation"].f1 >= 0.90
+
+
+def test_issue10_feedlike_devset_holds_its_floor(devset):
+    gold, predicted = devset
+    feedlike = score(_part(gold, feedlike=True), predicted)
+    assert feedlike.overall.f1 >= 0.42, feedlike.overall  # measured 0.43 at the end of issue 10's session
+    matched = len(feedlike.matched)
+    assert feedlike.field_right["event_date"] / matched >= 0.75
+
+
+def test_devset_resolution_meets_the_bar(devset):
+    """Issue 4 on the short part: every gold development stored once (pairwise clustering
+    precision and recall >= 0.95); alerts within 10% of gold developments reported as news
+    plus gold state changes (issue 10's bar)."""
     from newsmon.cluster_eval import score_clusters
 
-    devset = PROJECT_ROOT / "devset"
-    gold = load_gold(devset)
-    predicted = predict_dir(devset)
-    report = score(gold, predicted)
-    articles = [{"article_id": name, "published_at": a.published_at} for name, a in gold.articles.items()]
-    clusters = score_clusters([(g.model_dump(), p) for g, p in report.matched], articles, predicted,
-                              [g.model_dump() for g in gold.mentions])
+    gold, predicted = devset
+    short = _part(gold, feedlike=False)
+    report = score(short, predicted)
+    articles = [{"article_id": name, "published_at": a.published_at} for name, a in short.articles.items()]
+    in_short = [p for p in predicted if p["article"] in short.articles]
+    clusters = score_clusters([(g.model_dump(), p) for g, p in report.matched], articles, in_short,
+                              [g.model_dump() for g in short.mentions])
     assert clusters.pairs_precision >= 0.95 and clusters.pairs_recall >= 0.95, clusters
-    assert clusters.alerts == clusters.expected_alerts
+    assert abs(clusters.alerts - clusters.expected_alerts) <= 0.1 * clusters.expected_alerts, clusters

@@ -45,7 +45,8 @@ def _extractions(db_path):
 
 
 def test_issue8_verbless_headline_and_huge_article_do_not_hang_or_poison(monitor, settings, feed_server):
-    url = feed_server.add("/f.xml", rss([FTO_ITEM, HEADLINE_ITEM, _long_item(1_500_000)]))
+    # 900,000 characters: under the feed's entry cap, nine times over what spaCy is given
+    url = feed_server.add("/f.xml", rss([FTO_ITEM, HEADLINE_ITEM, _long_item(900_000)]))
     s = settings.model_copy(update={"feed_urls": [url]})
     started = time.monotonic()
     state = monitor(settings=s, return_state=True)
@@ -61,17 +62,22 @@ def test_issue8_verbless_headline_and_huge_article_do_not_hang_or_poison(monitor
 
 
 def test_issue8_an_article_that_fails_extraction_is_marked_failed_and_skipped_later(monitor, settings,
-                                                                                      feed_server):
-    # A cap above spaCy's nlp.max_length (1,000,000) makes spaCy refuse the long article: the
-    # real failure path of an article, with the other articles of its chunk extracted.
-    url = feed_server.add("/f.xml", rss([FTO_ITEM, _long_item(1_200_000)]))
-    s = settings.model_copy(update={"feed_urls": [url], "extract_max_chars": 5_000_000})
+                                                                                      feed_server, tmp_path):
+    # A 1.2M-character seed file (feeds cap their entries; seed files are the user's own) and a
+    # cap above spaCy's nlp.max_length (1,000,000) make spaCy refuse it: the real failure path
+    # of an article, with the other articles of its chunk extracted.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    item = _long_item(1_200_000)
+    (seeds / "long.txt").write_text("date 2025-11-24\n" + item["title"] + "\n" + item["description"], encoding="utf-8")
+    url = feed_server.add("/f.xml", rss([FTO_ITEM]))
+    s = settings.model_copy(update={"feed_urls": [url], "seeds_dir": seeds, "extract_max_chars": 5_000_000})
     first = monitor(settings=s)
     assert (first.extraction.articles, first.extraction.failed) == (2, 1)
-    rows = {r[0]: (r[1], r[2]) for r in _extractions(s.db_path)}
-    assert rows["Maduro's long speech, transcribed"][0] == "failed"
-    assert "E088" in rows["Maduro's long speech, transcribed"][1]  # spaCy's own reason, kept
-    assert rows[FTO_ITEM["title"]] == ("ok", None)
+    rows = {r[0][:20]: (r[1], r[2]) for r in _extractions(s.db_path)}
+    assert rows["Maduro's long speech"][0] == "failed"
+    assert "E088" in rows["Maduro's long speech"][1]  # spaCy's own reason, kept
+    assert rows[FTO_ITEM["title"][:20]] == ("ok", None)
 
     second = monitor(settings=s)  # the failed article is not retried: the run does nothing
     assert (second.extraction.articles, second.extraction.failed) == (0, 0)
