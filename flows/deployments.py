@@ -34,21 +34,59 @@ def build_deployments(interval_minutes: float = 5.0, digest_cron: str = "0 7 * *
     ]
 
 
+# How long `newsmon serve` gives runs in progress to finish after a SIGTERM before it cancels them.
+RUN_STOP_WAIT_S = 30
+# How long it then gives Prefect to cancel them and record them Cancelled.
+CANCEL_WAIT_S = 30
+
+
 def serve_deployments(interval_minutes: float = 5.0, digest_cron: str = "0 7 * * *") -> None:
-    """Prefect's `serve` of build_deployments(), except that SIGTERM stops it as Ctrl-C does
-    (issue 9): the runner stops polling, pauses the schedules and this returns."""
+    """Prefect's `serve` of build_deployments(), except for SIGTERM (issue 9): no new run, the
+    runs in progress finish (or are cancelled after RUN_STOP_WAIT_S), the schedules are paused
+    and this returns, as on Ctrl-C."""
     import asyncio
-    import signal
+    import time
 
     from prefect.runner import Runner
     from prefect.settings import PREFECT_UI_URL
 
     class _Runner(Runner):
+        async def start(self, *args, **kwargs) -> None:
+            self._main = (asyncio.get_running_loop(), asyncio.current_task())
+            self._stopping = False
+            await super().start(*args, **kwargs)
+
         def handle_sigterm(self, *args, **kwargs) -> None:
-            # Prefect's handler calls the async stop() from the signal handler ("coroutine
-            # 'Runner.astop' was never awaited") and exits from inside the event loop. Ctrl-C's
-            # path is the clean one: asyncio cancels the runner and its shutdown runs.
-            signal.raise_signal(signal.SIGINT)
+            # Prefect's own handler calls the async stop() from the signal handler ("coroutine
+            # 'Runner.astop' was never awaited") and exits from inside the event loop, leaving a
+            # run in progress Running in the API, where it holds the deployment's only concurrency
+            # slot until its lease runs out. A second SIGTERM stops at once.
+            loop, main = self._main
+            if self._stopping:
+                main.cancel()
+            else:
+                self._stopping = True
+                loop.call_soon_threadsafe(lambda: loop.create_task(self._stop(main)))
+
+        async def _stop(self, main: asyncio.Task) -> None:
+            """No new runs; runs in progress get RUN_STOP_WAIT_S to finish (a monitor run takes
+            seconds), then are cancelled as Prefect cancels them (Cancelled in the API; the next
+            run picks up their work). Then the runner stops as on Ctrl-C: asyncio cancels it; it
+            pauses the schedules."""
+            poller = getattr(self, "_scheduled_run_poller", None)  # Prefect 3.8's runner internals
+            if poller is not None:
+                poller.stopping = True
+            processes = getattr(self, "_process_manager", None)
+            deadline = time.monotonic() + RUN_STOP_WAIT_S
+            while processes is not None and processes.flow_run_ids() and time.monotonic() < deadline:
+                await asyncio.sleep(0.2)
+            if processes is not None and processes.flow_run_ids():
+                self._logger.info("Cancelling the runs still in progress after %ss...", RUN_STOP_WAIT_S)
+                try:
+                    await asyncio.wait_for(self.cancel_all(), timeout=CANCEL_WAIT_S)
+                except Exception as exc:  # stopping anyway: Prefect kills what is left on its way out
+                    self._logger.warning("Could not cancel every run in progress: %r", exc)
+            main.cancel()
 
     deployments = build_deployments(interval_minutes, digest_cron)
     runner = _Runner(pause_on_shutdown=True)
@@ -60,5 +98,5 @@ def serve_deployments(interval_minutes: float = 5.0, digest_cron: str = "0 7 * *
           flush=True)
     try:
         asyncio.run(runner.start())
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C, SIGTERM
         print("newsmon serve: stopped.", flush=True)
