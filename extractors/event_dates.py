@@ -16,6 +16,7 @@ future clause. Precision is kept; nothing is invented when the article has no da
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,7 @@ from extractors.dates import DateExpr, find_dates
 _EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from")
 # Openings of a sentence that continues the previous one's development.
 _BACK_REFERENCES = {"it", "the", "this", "that", "they", "these", "those", "its", "their", "he", "she"}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _FUTURE = {"will", "shall", "intend", "plan", "expect", "effective", "schedule", "set"}
 
 
@@ -42,8 +44,7 @@ def _year_shift(expr: DateExpr, future: bool, ref: date | None) -> DateExpr:
     future plans."""
     text = expr.text.lower()
     if ref is None or expr.value is None or expr.precision != "day" or not expr.relative or \
-            not any(m in text for m in _MONTHS) or any(ch.isdigit() for ch in text if text.count(ch) and len(
-                [w for w in text.split() if w.isdigit() and len(w) == 4])):
+            not any(m in text for m in _MONTHS) or re.search(r"\b(?:19|20)\d{2}\b", text):
         return expr
     value = expr.value
     try:
@@ -55,8 +56,6 @@ def _year_shift(expr: DateExpr, future: bool, ref: date | None) -> DateExpr:
         return expr
     return DateExpr(expr.start, expr.end, expr.text, value, expr.precision, expr.relative, expr.same_day)
 
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class ArticleDates:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extractors.event_dates import ArticleDates
 from extractors.events import _ACTS_FOR_TYPES, Candidate

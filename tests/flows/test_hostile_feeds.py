@@ -288,7 +288,7 @@ def test_issue8_large_feed_kill_9_mid_run_and_two_writers_via_the_cli(tmp_path):
         outcomes = [wait_measured(p, 600) for p in (first, second)]
         print("two writers: " + "; ".join(f"exit {c}, {s:.1f}s, peak RSS {m} MB" for c, s, m, _, _ in outcomes)
               + f"; wall {time.perf_counter() - started:.1f}s")
-        for code, _, _, out, err in outcomes:
+        for code, _, _, _, err in outcomes:
             assert code == 0, err[-3000:]
         new_counts = [int(out.split("articles: ")[1].split(" new")[0]) for _, _, _, out, _ in outcomes]
         assert sum(new_counts) == 11  # the 10 new big items once, and the small feed's item
