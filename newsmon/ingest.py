@@ -159,8 +159,9 @@ def store_run(db_path: Path, seeds: SeedBatch, fetches: list[FeedFetch], sources
                 result = store_articles(con, seeds.articles, now)
                 new_ids += result.new_article_ids
                 summaries.append(SourceSummary(
-                    source=SEED_SOURCE, kind="seeds", new=result.new.get(SEED_SOURCE, 0),
-                    seen=result.seen.get(SEED_SOURCE, 0), failed=len(seeds.failures),
+                    # every seed article, whatever outlet its file names (issue 12)
+                    source=SEED_SOURCE, kind="seeds", new=sum(result.new.values()),
+                    seen=sum(result.seen.values()), failed=len(seeds.failures),
                     status="ok" if not seeds.failures else "partial",
                     error="; ".join(f"{name}: {err}" for name, err in seeds.failures) or None))
             for fetch in fetches:
