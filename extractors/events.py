@@ -68,12 +68,21 @@ class EventFinder:
                  entities: dict[str, Entity]) -> None:
         self.rules = triggers["types"]
         self.cues = {k: set(v) for k, v in triggers["modality"].items()}
+        # morphological cues ("Tense=Fut"): languages that mark the future on the verb (issue 11)
+        self.morph_cues = {k: set(v) for k, v in triggers.get("modality_morph", {}).items()}
         self.status_cues = {k: set(v) for k, v in triggers["status"].items()}
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
+        self.not_target_heads = set(triggers.get("not_target_heads", []))
         self.entities = entities
         self.verbs = {t: set(r.get("verbs", [])) for t, r in self.rules.items()}
         self.nouns = {t: set(r.get("nouns", [])) for t, r in self.rules.items()}
+        legal = self.rules["legal_action"]
+        # words that are a legal action only in a court's mouth (see triggers.yaml)
+        self.court_only = (set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))) - \
+            self.verbs["legal_action"] - self.nouns["legal_action"]
+        self.verbs["legal_action"] |= set(legal.get("court_verbs", []))
+        self.nouns["legal_action"] |= set(legal.get("court_nouns", []))
         self.phrases = Matcher(nlp.vocab)
         for event_type, rule in self.rules.items():
             for phrase in rule.get("phrases", []):
@@ -101,7 +110,8 @@ class EventFinder:
 
     def find(self, doc: Doc) -> list[Candidate]:
         regimes = self._regimes(doc)
-        roles = Roles(doc, entities_of(doc, self.entities), {i for s, e, _ in regimes for i in range(s, e)})
+        roles = Roles(doc, entities_of(doc, self.entities), {i for s, e, _ in regimes for i in range(s, e)},
+                      self.not_target_heads)
         gaz = roles.at
         phrase_types: dict[int, set[str]] = {}
         for match_id, start, _ in self.phrases(doc):
@@ -154,8 +164,11 @@ class EventFinder:
                sent_regimes: list[tuple[int, int, str]]) -> list[Candidate]:
         rule = self.rules[event_type]
         regimes = self._regimes_for(token, sent_regimes) if sent_regimes else []
+        implied = rule.get("implied_regime") or {}
+        lemma = token.lemma_.lower()
         if rule.get("needs_designation") and not regimes and not (
-                rule.get("implied_regime") and token.lemma_.lower() in rule["implied_regime"]["lemmas"]):
+                lemma in implied.get("lemmas", ()) or lemma in implied.get("by_actor_lemmas", ()) or
+                lemma in implied.get("blocking_lemmas", ()) and self._has_object(token, implied["blocking_objects"])):
             return []
         if event_type == "sanction" and regimes:
             return []  # a listing under a regime is a designation, not an economic measure
@@ -173,6 +186,11 @@ class EventFinder:
         if weak and rule.get("weak_objects") and not self._has_object(token, rule["weak_objects"]):
             return []  # "issued a statement", "sent a letter": not an economic or military act
         kinds = rule["actor_kinds"]
+        court = roles.actor(token, sent, ["court"], fallback=False)
+        if court is not None and event_type != "legal_action":
+            return []  # what a court does is a ruling, not a sanction or a statement
+        if event_type == "legal_action" and lemma in self.court_only:
+            return self._ruling(token, sent, roles, court, modality)
         actor = roles.actor(token, sent, kinds)
         targets = roles.targets(token, sent, rule["target_kinds"], actor, event_type,
                                 near_amount=event_type == "reward" and bool(amounts))
@@ -194,12 +212,25 @@ class EventFinder:
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):
             return []  # "a judge ruled", "the court ordered": rulings come from courts and judges
         if event_type == "designation" and not regimes:
-            implied = rule["implied_regime"]
+            if lemma in implied.get("by_actor_lemmas", ()) and lemma not in implied["lemmas"] and \
+                    (actor is None or actor.ent_id_ not in implied["by_actors"] and
+                     roles.entity(actor).acts_for not in implied["by_actors"]):
+                return []  # "designated" with no list named: an SDN listing only when OFAC does it
             targets = [t for t in targets if roles.kind(t) in implied["target_kinds"]]
             regimes = [implied["regime"]]
         status = self._status(token, sent, modality) if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
+
+    def _ruling(self, token: Token, sent: Span, roles: Roles, court: Span | None, modality: str) -> list[Candidate]:
+        """A court's ruling ("the Supreme Court allowed ...", "the justices' order"): about whoever
+        its clause names, groups first."""
+        if court is None:
+            return []
+        kinds = self.rules["legal_action"]["court_target_kinds"]
+        targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
+        return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
+                for target in targets]
 
     def _official_speaker(self, sents: list[Span], roles: Roles) -> bool:
         """Whether a listed name (an official, a government) is the subject of a verb of saying
@@ -277,9 +308,12 @@ class EventFinder:
             sentence_words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
             if self.cues["denied"] & (sentence_words | {token.lemma_.lower()}):
                 return "denied"
-        if self.cues["intended"] & words:
+        # the trigger's verb, or the verb a noun trigger is the object of ("impondrá sanciones")
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        morph = set(str(verb.morph).split("|")) if verb.pos_ in ("VERB", "AUX") else set()
+        if self.cues["intended"] & words or self.morph_cues.get("intended", set()) & morph:
             return "intended"
-        if self.cues["possible"] & words:
+        if self.cues["possible"] & words or self.morph_cues.get("possible", set()) & morph:
             return "possible"
         return "asserted"
 

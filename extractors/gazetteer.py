@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,7 +21,7 @@ def data_dir() -> Path:
     """The domain data in use: the package's data/, or NEWSMON_EXTRACTOR_DATA (an edited copy)."""
     return Path(os.environ.get("NEWSMON_EXTRACTOR_DATA") or DATA)
 LABELS = {"person": "PERSON", "agency": "ORG", "government": "GPE", "organisation": "ORG", "company": "ORG",
-          "group": "NORP", "country": "GPE", "location": "LOC",
+          "group": "NORP", "country": "GPE", "location": "LOC", "court": "ORG",
           "place": "LOC"}
 
 
@@ -62,9 +62,26 @@ def _is_acronym(alias: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-@Language.factory("newsmon_gazetteer", default_config={"path": None})
-def make_gazetteer(nlp: Language, name: str, path: str | None) -> "GazetteerRuler":
-    return GazetteerRuler(nlp, load_gazetteer(path))
+def with_aliases(entities: dict[str, Entity], path: str | Path) -> dict[str, Entity]:
+    """The gazetteer with another language's names of its entities (`{"id", "aliases"}` lines,
+    data/<language>/gazetteer_aliases.jsonl): one set of canonical names for every language."""
+    merged = dict(entities)
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            entity = merged[record["id"]]
+        except (ValueError, KeyError) as exc:
+            raise ValueError(f"{path}:{number}: bad alias line (the id must be a gazetteer id): {exc}") from exc
+        merged[entity.id] = replace(entity, aliases=entity.aliases + tuple(record["aliases"]))
+    return merged
+
+
+@Language.factory("newsmon_gazetteer", default_config={"path": None, "aliases": None})
+def make_gazetteer(nlp: Language, name: str, path: str | None, aliases: str | None) -> "GazetteerRuler":
+    entities = load_gazetteer(path)
+    return GazetteerRuler(nlp, with_aliases(entities, aliases) if aliases else entities)
 
 
 class GazetteerRuler:

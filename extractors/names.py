@@ -53,6 +53,8 @@ class NameResolver:
         self.agency_heads = {w.lower() for w in rules.get("agency_heads", [])}
         self.not_names = {w.lower() for w in rules.get("not_names", [])}
         self.venezuelan_cues = {w.lower() for w in rules.get("venezuelan_cues", [])}
+        self.court_titles = {w.lower() for w in rules.get("court_titles", [])}
+        self.court_heads = {w.lower() for w in rules.get("court_heads", [])}
 
     def _core(self, span: Span) -> Span | None:
         """The span without leading titles/determiners and a trailing possessive."""
@@ -68,8 +70,18 @@ class NameResolver:
 
     def _kind(self, span: Span) -> str | None:
         kind = _NER_KINDS.get(span.label_)
+        if kind == "organisation" and any(t.lower_ in self.court_heads for t in span):
+            return "court"
         if kind == "organisation" and any(t.lower_ in self.agency_heads for t in span):
             return "agency"
+        if kind == "person":
+            # "U.S. District Judge Edward Chen": the title may sit inside the span or just before it
+            words, i = [t.lower_ for t in span], span.start - 1
+            while i >= max(0, span.start - 3) and span.doc[i].is_title:  # "Chief Judge", "District Judge"
+                words.append(span.doc[i].lower_)
+                i -= 1
+            if self.court_titles.intersection(words):
+                return "court"
         return kind
 
     def __call__(self, doc: Doc) -> Doc:
@@ -89,14 +101,23 @@ class NameResolver:
             open_spans.append((core, kind))
         # The fullest form: a person named by a shorter form of a longer name in the article
         fullest: dict[str, str] = {}
-        persons = sorted({s.text for s, k in open_spans if k == "person"}, key=len, reverse=True)
+        persons = sorted({s.text for s, k in open_spans if k in ("person", "court")}, key=len, reverse=True)
         for text in persons:
             words = text.split()
             longer = next((p for p in persons if len(p.split()) > len(words) and
                            (p.split()[-len(words):] == words or p.split()[1:1 + len(words)] == words)), None)
             fullest[text] = fullest.get(longer, longer) if longer else text
+        # "Chen" after "Judge Edward Chen": the short form of a listed person named in the article
+        listed = {}
+        for ent in kept:
+            if ent.ent_id_ and ent.label_ in ("PERSON", "PER", "ORG") and len(ent) > 1:
+                listed.setdefault(ent[-1].text, ent)
         for core, kind in open_spans:
-            canonical = fullest.get(core.text, core.text) if kind == "person" else re.sub(r"\s+", " ", core.text)
+            match = listed.get(core.text) if kind in ("person", "court") and len(core) == 1 else None
+            if match is not None:
+                kept.append(Span(doc, core.start, core.end, label=match.label_, span_id=match.ent_id_))
+                continue
+            canonical = fullest.get(core.text, core.text) if kind in ("person", "court") else re.sub(r"\s+", " ", core.text)
             before = doc[max(0, core.start - 3):core.start]
             venezuelan = any(t.lower_ in self.venezuelan_cues for t in before) or \
                 any(t.lower_ in self.venezuelan_cues for t in core)

@@ -13,6 +13,8 @@ from extractors.gazetteer import Entity
 
 _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "nsubj",
           "nsubjpass", "appos", "npadvmod", "oprd"}
+# Prepositions are read by their norm: the word itself in English, the English equivalent
+# in another language (extractors/grammar.py sets it: "contra" -> "against").
 _TARGET_PREPS = {"of", "for", "with", "against", "on", "in", "at", "to", "into", "toward", "towards", "off", "near",
                  "over"}
 # Clauses inside a role that say something else about its filler: "the cartel, which supports
@@ -22,8 +24,10 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 
 
 class Roles:
-    def __init__(self, doc: Doc, entities: dict[str, Entity], reserved: set[int] = frozenset()) -> None:
+    def __init__(self, doc: Doc, entities: dict[str, Entity], reserved: set[int] = frozenset(),
+                 not_target_heads: set[str] = frozenset()) -> None:
         self.doc = doc
+        self.not_target_heads = not_target_heads
         self.entities = entities
         # `reserved`: tokens that name something else (a legal regime: "Foreign Terrorist
         # Organizations" is not an organisation)
@@ -65,6 +69,10 @@ class Roles:
                     continue  # "Alex Saab, a businessman close to Maduro": Saab
                 stack.append(child)
 
+    def subtree(self, root: Token) -> list[Token]:
+        """All of `root`'s subtree, asides included, in text order."""
+        return sorted(self._inside(root, keep_asides=True), key=lambda t: t.i)
+
     def entities_in(self, tokens, kinds: list[str], exclude: Span | None = None) -> list[Span]:
         """Entities among `tokens` of the most preferred kind present (kinds in order of
         preference), never `exclude` nor the authority it acts for."""
@@ -85,7 +93,7 @@ class Roles:
         return [e for e in spans if kinds.index(self.kind(e)) == best]
 
     # ---- actor ------------------------------------------------------------------------------
-    def actor(self, token: Token, sent: Span, kinds: list[str]) -> Span | None:
+    def actor(self, token: Token, sent: Span, kinds: list[str], fallback: bool = True) -> Span | None:
         node = token
         for _ in range(4):
             agents = [c for c in node.children if c.dep_ == "agent"]
@@ -101,7 +109,12 @@ class Roles:
             if node.dep_ not in _CLIMB or node.head.i == node.i:
                 break
             node = node.head
-        before = self.entities_in([t for t in sent if t.i < token.i], kinds)
+        if not fallback:
+            return None
+        # no subject: the last name before the verb, but never its passive subject ("Saab was
+        # arrested": Saab is acted on, not acting)
+        patients = {t.i for c in token.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree}
+        before = self.entities_in([t for t in sent if t.i < token.i and t.i not in patients], kinds)
         return before[-1] if before and token.pos_ == "VERB" else None
 
     # ---- targets ----------------------------------------------------------------------------
@@ -122,13 +135,13 @@ class Roles:
             return self.with_conjuncts(self.entities_in(self._inside(token, keep_asides=True), kinds, actor))
         direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
         # "designated X, along with Y": Y is coordinated with X
-        direct += [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("along", "together", "alongside")]
-        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+        direct += [c for c in token.children if c.dep_ == "prep" and c.norm_ in ("along", "together", "alongside")]
+        preps = [c for c in token.children if c.dep_ == "prep" and c.norm_ in _TARGET_PREPS]
         owners = [c for c in token.children if c.dep_ in ("poss", "compound")] if token.pos_ == "NOUN" else []
         head = token.head
         if token.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
             # "carried out a strike against a vessel": the light verb holds the preposition
-            preps += [c for c in head.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+            preps += [c for c in head.children if c.dep_ == "prep" and c.norm_ in _TARGET_PREPS]
         groups = [direct, preps, [c for c in token.children if c.dep_ in ("relcl", "acl")]]
         if token.dep_ == "xcomp":
             # "ordered Chevron to wind down": the object of the controlling verb
@@ -144,7 +157,7 @@ class Roles:
         found = []
         for group in groups:
             spans = [s for c in group for s in self.entities_in(self._inside(c, keep_asides or c in groups[2]),
-                                                                kinds, actor)]
+                                                                kinds, actor) if not self._qualifier(s)]
             if spans:  # the preferred kind across the whole group
                 top = min(kinds.index(self.kind(e)) for e in spans)
                 spans = [e for e in spans if kinds.index(self.kind(e)) == top]
@@ -160,10 +173,15 @@ class Roles:
             return near[:1]
         return []
 
+    def _qualifier(self, span: Span) -> bool:
+        """"U.S. jurisdiction", "at U.S. request": the name only qualifies a noun that is not acted on."""
+        root = span.root
+        return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() in self.not_target_heads
+
     def parties(self, token: Token, kinds: list[str], actor: Span | None,
                 targets: list[Span]) -> tuple[Span | None, list[Span]]:
         """Talks between two sides: "A and B carried out a swap", "an exchange between A and B"."""
-        between = [t for t in token.subtree if t.dep_ == "prep" and t.lower_ == "between"]
+        between = [t for t in token.subtree if t.dep_ == "prep" and t.norm_ == "between"]
         if between:
             sides = self.entities_in(between[0].subtree, kinds) or []
             if len(sides) >= 2:
