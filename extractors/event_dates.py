@@ -22,6 +22,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from extractors.dates import DateExpr, find_dates
+from extractors.dates_es import find_dates_es
 
 # Phrases that mark the date of a designation taking effect (preferred over other dates).
 _EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from")
@@ -29,6 +30,9 @@ _EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "eff
 _BACK_REFERENCES = {"it", "the", "this", "that", "they", "these", "those", "its", "their", "he", "she"}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _FUTURE = {"will", "shall", "intend", "plan", "expect", "effective", "schedule", "set"}
+# The date expressions of each language (issue 11). find_dates_es decides the year of a
+# month-day itself, so only English month-days go through _year_shift.
+_FINDERS = {"en": find_dates, "es": find_dates_es}
 
 
 def _clause_verb(token: Token) -> Token:
@@ -65,6 +69,8 @@ class ArticleDates:
     def __init__(self, doc: Doc, ref: date | None) -> None:
         self.doc = doc
         self.ref = ref
+        find_dates = _FINDERS.get(doc.lang_, _FINDERS["en"])
+        self.english = find_dates is _FINDERS["en"]
         self.sents = list(doc.sents)
         self.index = {s.start: n for n, s in enumerate(self.sents)}
         self.paragraph = {}
@@ -112,7 +118,7 @@ class ArticleDates:
         return min(usable, key=lambda i: abs(exprs[i].start - offset))
 
     def _result(self, sent: Span, exprs: list[DateExpr], i: int, future: bool):
-        chosen = _year_shift(exprs[i], future, self.ref)
+        chosen = _year_shift(exprs[i], future, self.ref) if self.english else exprs[i]
         proxies = self.proxy.get(sent.start)
         proxy = proxies[i] if proxies and len(proxies) == len(exprs) else chosen
         return chosen, proxy
@@ -120,7 +126,8 @@ class ArticleDates:
     def for_event(self, sent: Span, trigger: Token, event_type: str,
                   target_id: str | None = None) -> tuple[DateExpr | None, DateExpr | None]:
         home = _clause_verb(trigger)
-        future = bool(_FUTURE & ({c.lemma_.lower() for c in home.children} | {home.lemma_.lower()}))
+        future = bool(_FUTURE & ({c.lemma_.lower() for c in home.children} | {home.lemma_.lower()})) or \
+            "Fut" in home.morph.get("Tense")  # Spanish "designará": the future is on the verb
         exprs = [e for e in self.by_sentence.get(sent.start, []) if e.value is not None or e.relative]
         offset = trigger.idx - sent.start_char
         if exprs:
@@ -157,7 +164,7 @@ class ArticleDates:
                                         self.by_sentence[other.start].index(dated[0]), future)
         # present-tense news: the article's own date
         if self.ref is not None and (home.tag_ in ("VBZ", "VBP") or
-                                     any(c.lower_ in ("has", "have") and c.dep_ == "aux" for c in home.children)):
+                                     any(c.norm_ in ("has", "have") and c.dep_ == "aux" for c in home.children)):
             today = DateExpr(0, 0, "", self.ref, "day", True)
             return today, today
         return None, None

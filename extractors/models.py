@@ -14,6 +14,7 @@ class ArticleText(BaseModel):
     article_id: str
     text: str
     published_at: date | None = None
+    language: str | None = "en"  # ISO 639-1 (newsmon/language.py); picks the pipeline (issue 11)
 
 
 class Mention(BaseModel):

@@ -1,5 +1,6 @@
-"""The cheap relevance gate: a whole-word regex of Venezuela-specific terms (data/relevance.yaml)
-run on the raw text before the model. It decides which articles the model sees at all."""
+"""The cheap relevance gate: a whole-word regex of Venezuela-specific terms (data/relevance.yaml,
+data/<language>/relevance.yaml for other languages) run on the raw text before the model. It
+decides which articles the model sees at all."""
 
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ def _gate_patterns(path: Path) -> tuple[re.Pattern, list[list[re.Pattern]]]:
     return _words(data["terms"]), [[_words(group) for group in entry] for entry in data.get("together", [])]
 
 
-def passes_gate(text: str) -> bool:
-    any_term, together = gate_patterns()
+def passes_gate(text: str, language: str = "en") -> bool:
+    any_term, together = gate_patterns(None if language == "en" else data_dir() / language / "relevance.yaml")
     if any_term.search(text):
         return True
     return any(all(group.search(text) for group in entry) for entry in together)
