@@ -14,7 +14,9 @@ def add_article(con, article_id: str, source: str = "seeds", published: str | No
                 fetched: str = "2025-11-24T12:00:00") -> str:
     published_at = datetime.fromisoformat(published).replace(tzinfo=timezone.utc) if published else None
     fetched_at = datetime.fromisoformat(fetched).replace(tzinfo=timezone.utc)
-    con.execute("INSERT INTO articles VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+    # columns named: later schema files add columns (006: language)
+    con.execute("INSERT INTO articles (article_id, source, url, guid, title, published_at, fetched_at, content_hash,"
+                " text) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                 [article_id, source, f"http://news.example/{article_id}", article_id, published_at, fetched_at,
                  article_id, f"text of {article_id}"])
     con.execute("INSERT INTO article_keys VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
