@@ -10,14 +10,14 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 
-from newsmon.digest import Digest, write_digest
+from newsmon.digest import Digest, digest_dir, write_digest
 from newsmon.settings import Settings
 
 
 @task(name="build-digest", cache_policy=NONE)
 def build_digest_task(db_path: Path, out_dir: Path, until: datetime | None, hours: int,
-                      lock_wait_s: float) -> tuple[Digest, Path]:
-    return write_digest(db_path, out_dir, until, hours, lock_wait_s)
+                      lock_wait_s: float, since: datetime | None = None) -> tuple[Digest, Path]:
+    return write_digest(db_path, out_dir, until, hours, lock_wait_s, since)
 
 
 @task(name="publish-digest", cache_policy=NONE)
@@ -27,8 +27,11 @@ def publish_digest_task(digest: Digest) -> None:
 
 
 @flow(name="digest")
-def digest(settings: Settings | None = None, hours: int = 24, until: datetime | None = None) -> Digest:
+def digest(settings: Settings | None = None, hours: int = 24, until: datetime | None = None,
+           since: datetime | None = None) -> Digest:
+    """The `hours` before `until` (default: the last day), or from `since` when given."""
     settings = settings or Settings()
-    result, _ = build_digest_task(settings.db_path, settings.digest_dir, until, hours, settings.db_lock_wait_s)
+    result, _ = build_digest_task(settings.db_path, digest_dir(settings), until, hours, settings.db_lock_wait_s,
+                                  since)
     publish_digest_task(result)
     return result

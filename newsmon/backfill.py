@@ -26,7 +26,8 @@ from newsmon.store.db import connect, open_store, query
 class BackfillReport(BaseModel):
     applied: bool
     extractor_version: str
-    articles: int = 0
+    articles: int = 0          # articles in the store, all of them looked at
+    reextracted: int = 0       # of those, extracted again: not yet with this extractor version
     mentions_before: int = 0
     mentions_after: int = 0
     events_before: int = 0
@@ -39,7 +40,11 @@ class BackfillReport(BaseModel):
 
     def format(self) -> str:
         head = "backfill applied" if self.applied else "backfill dry run (nothing written)"
-        lines = [f"{head}: extractor {self.extractor_version} over {self.articles} articles; "
+        # issue 12: "over 0 articles" read as an empty store; it meant none needed re-extracting
+        done = ("all already extracted with this version" if self.reextracted == 0
+                else f"{self.reextracted} re-extracted")
+        lines = [f"{head}: extractor {self.extractor_version} over {self.articles} stored "
+                 f"article{'' if self.articles == 1 else 's'} ({done}); "
                  f"mentions {self.mentions_before} -> {self.mentions_after}; "
                  f"events {self.events_before} -> {self.events_after}"]
         for name in ("added", "removed", "merged", "split", "alerts_would_fire"):
@@ -54,8 +59,8 @@ def _state(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set[str]], dict[st
     members: dict[str, set[str]] = defaultdict(set)
     for key, event_id in con.execute(query("mention_event_keys")).fetchall():
         members[event_id].add(key)
-    summaries = dict(con.execute("SELECT event_id, summary FROM events").fetchall())
-    mentions = con.execute("SELECT count(*) FROM event_mentions").fetchone()[0]
+    summaries = dict(con.execute(query("event_summaries")).fetchall())
+    mentions = con.execute(query("count_mentions")).fetchone()[0]
     return dict(members), summaries, mentions
 
 
@@ -103,11 +108,11 @@ def backfill(db_path: Path, channels: list[str], apply: bool = False, lock_wait_
         with target_ctx as con:
             before, summaries_before, report.mentions_before = _state(con)
             started = utcnow()
-            report.articles = rerun(con, channels)
+            report.articles = con.execute(query("count_articles")).fetchone()[0]
+            report.reextracted = rerun(con, channels)
             after, summaries_after, report.mentions_after = _state(con)
             report.alerts_would_fire = [f"{reason}: {summary}" for reason, summary in con.execute(
-                "SELECT DISTINCT a.reason, e.summary FROM alerts a JOIN events e USING (event_id) "
-                "WHERE a.created_at >= ? ORDER BY 1, 2", [started]).fetchall()]
+                query("alerts_raised_since"), {"since": started}).fetchall()]
     report.events_before, report.events_after = len(before), len(after)
     diff(before, after, summaries_before, summaries_after, report)
     return report

@@ -62,10 +62,44 @@ def _start_ephemeral_server() -> str | None:
     return None
 
 
+def _settings(args: argparse.Namespace, **overrides) -> Settings:
+    if getattr(args, "db", None):
+        overrides["db_path"] = args.db
+    return Settings(**overrides)
+
+
+def _run_flow(command: str, settings: Settings, flow_name: str, **params):
+    """Run one of newsmon's flows (on Prefect's ephemeral server unless PREFECT_API_URL is set)
+    and return its result, or the exit code after saying in one line what went wrong."""
+    from newsmon.store.db import StoreOpenError, check_store_path
+
+    try:  # before Prefect starts: a bad path is one line, not a failed flow run's traceback
+        check_store_path(settings.db_path)
+    except StoreOpenError as exc:
+        print(f"newsmon {command}: {exc}", file=sys.stderr)
+        return 2
+    _prefect_env()
+    import importlib  # the flows are imported late: Prefect reads its settings at import
+
+    module, name = flow_name.rsplit(".", 1)
+    flow = getattr(importlib.import_module(module), name)
+    failed_start = _start_ephemeral_server()
+    if failed_start:
+        print(failed_start.replace("newsmon run:", f"newsmon {command}:"), file=sys.stderr)
+        return 1
+    state = flow(settings=settings, return_state=True, **params)
+    if not state.is_completed():
+        print(f"newsmon {command} failed: {state.message}", file=sys.stderr)
+        try:
+            state.result()
+        except Exception as exc:  # show the cause in one line, not a Prefect traceback dump
+            print(f"cause: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return state.result()
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     overrides = {}
-    if args.db:
-        overrides["db_path"] = args.db
     if args.seeds:
         overrides["seeds_dir"] = args.seeds
     if args.no_seeds:
@@ -74,36 +108,52 @@ def cmd_run(args: argparse.Namespace) -> int:
         overrides["feed_urls"] = args.feed
     if args.feeds_file:
         overrides["feeds_file"] = args.feeds_file
-    settings = Settings(**overrides)
-    from newsmon.store.db import StoreOpenError, check_store_path
-
-    try:  # before Prefect starts: a bad path is one line, not a failed flow run's traceback
-        check_store_path(settings.db_path)
-    except StoreOpenError as exc:
-        print(f"newsmon run: {exc}", file=sys.stderr)
-        return 2
-    _prefect_env()
-    from flows.monitor import monitor  # imported late: Prefect reads its settings at import
+    result = _run_flow("run", _settings(args, **overrides), "flows.monitor.monitor")
+    if isinstance(result, int):
+        return result
     from newsmon.report import format_result
 
-    failed_start = _start_ephemeral_server()
-    if failed_start:
-        print(failed_start, file=sys.stderr)
-        return 1
-    state = monitor(settings=settings, return_state=True)
-    if not state.is_completed():
-        print(f"newsmon run failed: {state.message}", file=sys.stderr)
-        try:
-            state.result()
-        except Exception as exc:  # show the cause in one line, not a Prefect traceback dump
-            print(f"cause: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 1
-    print(format_result(state.result()))
+    print(format_result(result))
     return 0
 
 
-def _read_only_query(args: argparse.Namespace, sql: str, params: dict | None = None) -> int:
-    """Run one query on the store opened read-only and print it as the flags ask."""
+def cmd_digest(args: argparse.Namespace) -> int:
+    from datetime import datetime, timedelta, timezone
+
+    settings = _settings(args, **({"digest_dir": args.out} if args.out else {}))
+    if not Path(settings.db_path).exists():
+        print(f"no store at {settings.db_path}: run `newsmon run` first", file=sys.stderr)
+        return 2
+    try:
+        since = _parse_since(args.since, datetime.now(timezone.utc), timedelta) if args.since else None
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    result = _run_flow("digest", settings, "flows.digest.digest", since=since)
+    if isinstance(result, int):
+        return result
+    print(result.markdown.rstrip())
+    print(f"\n(written to {result.path})")
+    return 0
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if not Path(settings.db_path).exists():
+        print(f"no store at {settings.db_path}: run `newsmon run` first", file=sys.stderr)
+        return 2
+    result = _run_flow("backfill", settings, "flows.backfill.backfill_flow", apply=args.apply)
+    if isinstance(result, int):
+        return result
+    print(result.format())
+    if not args.apply:
+        print("(a dry run: run `newsmon backfill --apply` to write it)")
+    return 0
+
+
+def _read_only_query(args: argparse.Namespace, sql: str, params: dict | None = None, table=None) -> int:
+    """Run one query on the store opened read-only and print it as the flags ask (`table`: the
+    renderer of the terminal table, default all columns)."""
     from newsmon.store.db import StoreLockedError, StoreOpenError, connect
     from newsmon.tabulate import render_csv, render_json, render_table
 
@@ -130,7 +180,7 @@ def _read_only_query(args: argparse.Namespace, sql: str, params: dict | None = N
         return 1
     finally:
         con.close()
-    render = render_json if args.json else render_csv if args.csv else render_table
+    render = render_json if args.json else render_csv if args.csv else (table or render_table)
     print(render(columns, rows))
     return 0
 
@@ -160,15 +210,24 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
+    from newsmon.events.rules import load_rules
+    from newsmon.listings import EVENTS_VIEW, renderer
     from newsmon.store.db import query
 
+    types = sorted(load_rules().types)
+    if args.type and args.type not in types:
+        print(f"newsmon events: there is no event type {args.type!r}; event types: {', '.join(types)}",
+              file=sys.stderr)
+        return 2
     return _read_only_query(args, query("list_events"), {
-        "event_type": args.type, "include_background": args.background, "limit": args.limit})
+        "event_type": args.type, "include_background": args.background, "limit": args.limit},
+        table=renderer(EVENTS_VIEW, args.wide))
 
 
 def cmd_alerts(args: argparse.Namespace) -> int:
     from datetime import datetime, timedelta, timezone
 
+    from newsmon.listings import ALERTS_VIEW, renderer
     from newsmon.store.db import query
 
     since = None
@@ -179,7 +238,8 @@ def cmd_alerts(args: argparse.Namespace) -> int:
             print(str(exc), file=sys.stderr)
             return 2
     return _read_only_query(args, query("list_alerts"), {"since": since, "pending_only": args.pending,
-                                                          "limit": args.limit})
+                                                          "limit": args.limit},
+                            table=renderer(ALERTS_VIEW, args.wide))
 
 
 def _parse_since(text: str, now, timedelta):
@@ -207,8 +267,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from newsmon import __version__
+
+    try:
+        return version("newsmon")
+    except PackageNotFoundError:  # run from a source tree without installing
+        return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsmon", description="Monitor the news for Venezuela-policy developments.")
+    parser.add_argument("--version", action="version", version=f"newsmon {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="run the monitor flow once (seeds + feeds -> store)")
@@ -220,11 +292,25 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--feeds-file", type=Path, help="YAML feeds file (default: the repo's feeds.yaml)")
     run.set_defaults(func=cmd_run)
 
-    serve = sub.add_parser("serve", help="serve the monitor and digest deployments with their schedules "
+    serve = sub.add_parser("serve", help="serve the monitor, digest and backfill deployments with their schedules "
                                          "against the Prefect API of the environment (PREFECT_API_URL)")
     serve.add_argument("--interval-minutes", type=float, default=5.0, help="monitor schedule (default 5; 0: on demand only)")
     serve.add_argument("--digest-cron", default="0 7 * * *", help="digest schedule (default daily 07:00 UTC)")
     serve.set_defaults(func=cmd_serve)
+
+    digest = sub.add_parser("digest", help="run the digest flow: the new and changed developments of the last day "
+                                           "(or since --since) as Markdown, printed and written to a file")
+    digest.add_argument("--since", help="start of the period: e.g. 24h (default), 7d, 2025-11-24")
+    digest.add_argument("--db", type=Path, help="DuckDB file (default ./newsmon.duckdb; env NEWSMON_DB_PATH)")
+    digest.add_argument("--out", type=Path, metavar="DIR",
+                        help="folder of the Markdown file (default: digests/ next to the store; env NEWSMON_DIGEST_DIR)")
+    digest.set_defaults(func=cmd_digest)
+
+    backfill = sub.add_parser("backfill", help="run the backfill flow: re-extract and re-resolve the stored articles "
+                                               "with the current extractor and report what changes (a dry run)")
+    backfill.add_argument("--apply", action="store_true", help="write the changes (default: report only)")
+    backfill.add_argument("--db", type=Path, help="DuckDB file (default ./newsmon.duckdb; env NEWSMON_DB_PATH)")
+    backfill.set_defaults(func=cmd_backfill)
 
     sql = sub.add_parser("sql", help="run a SQL query on the store (read-only) and print the result")
     sql.add_argument("query", nargs="?", help='e.g. "select source, count(*) from articles group by 1"')
@@ -232,17 +318,22 @@ def build_parser() -> argparse.ArgumentParser:
     _output_flags(sql)
     sql.set_defaults(func=cmd_sql)
 
-    events = sub.add_parser("events", help="list events (one per development) with their sources")
-    events.add_argument("--type", help="only this event_type (designation, sanction, reward, ...)")
+    events = sub.add_parser("events", help="list events (one per development), most recently reported first")
+    events.add_argument("--type", help="only this event_type (designation, sanction, reward, legal_action, "
+                                       "military_action, diplomacy, statement)")
     events.add_argument("--background", action="store_true", help="include events known only as background")
-    events.add_argument("--limit", type=int, default=100)
+    events.add_argument("--limit", type=int, default=100, metavar="N", help="show at most N events (default 100)")
+    events.add_argument("--wide", action="store_true", help="every column, none cut (default: the columns that "
+                                                            "fit the terminal, the summary whole)")
     _output_flags(events)
     events.set_defaults(func=cmd_events)
 
     alerts = sub.add_parser("alerts", help="list alerts, newest first, with their delivery per channel")
     alerts.add_argument("--since", help="e.g. 24h, 7d, 2025-11-24")
     alerts.add_argument("--pending", action="store_true", help="only alerts not yet delivered on some channel")
-    alerts.add_argument("--limit", type=int, default=100)
+    alerts.add_argument("--limit", type=int, default=100, metavar="N", help="show at most N alerts (default 100)")
+    alerts.add_argument("--wide", action="store_true", help="every column (each channel's delivery, the last "
+                                                            "error, the alert key), none cut")
     _output_flags(alerts)
     alerts.set_defaults(func=cmd_alerts)
 

@@ -2,7 +2,10 @@
 
 A seed file may start with a marker `date YYYY-MM-DD` (leading whitespace allowed): it sets
 the publication date and is not part of the text. Without it the date is unknown (None),
-never invented.
+never invented. A line `source NAME` (or `Source: NAME`) among the first lines names the
+article's outlet, as does a wire dateline (`CARACAS, Nov 24 (Reuters) -`); the outlet is the
+article's source, so two outlets' seed articles are two sources of a development (issue 12).
+Without one the article's source is `seeds` and each seed file counts as a source of its own.
 """
 
 from __future__ import annotations
@@ -19,6 +22,10 @@ from newsmon.models import Article
 log = logging.getLogger(__name__)
 
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+# a marker like `date` (lower case), or a "Source:" line of a copied article
+_SOURCE_MARKER = re.compile(r"^\s*(?:source:?|Source:|SOURCE:)[ \t]+([^\n]{1,80}?)[ \t]*(?:\n|$)")
+# "CARACAS (Reuters) -", "WASHINGTON, Nov. 24 (AP) —": a location in capitals, the outlet in parentheses
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,[^()\n]{0,30})?\s*\(([A-Z][\w .&-]{1,38})\)\s*[-—–]")
 # A first sentence ends at . ! or ? followed by a space and a capital/quote, not inside "U.S."
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bU\.S)[.!?](?=\s+[\"“A-Z])")
 SEED_SOURCE = "seeds"
@@ -34,6 +41,22 @@ def split_date_marker(raw: str) -> tuple[datetime | None, str]:
     except ValueError:  # "date 2025-13-40": not a date; keep the text as it is
         return None, raw
     return published, raw[match.end():]
+
+
+def split_markers(raw: str) -> tuple[datetime | None, str | None, str]:
+    """(publication datetime or None, outlet or None, text without the markers). The `date`
+    and `source` markers may come in either order."""
+    published, outlet, text = None, None, raw
+    for _ in range(2):
+        if published is None:
+            published, text = split_date_marker(text)
+        match = _SOURCE_MARKER.match(text) if outlet is None else None
+        if match:
+            outlet, text = match.group(1).strip(), text[match.end():]
+    if outlet is None:
+        dateline = _DATELINE.match(text)
+        outlet = dateline.group(1).strip() if dateline else None
+    return published, outlet, text
 
 
 def title_from_text(text: str, limit: int = 200) -> str:
@@ -52,10 +75,10 @@ def read_seed_file(path: Path, source: str = SEED_SOURCE) -> Article:
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ValueError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    published, body = split_date_marker(raw)
+    published, outlet, body = split_markers(raw)
     try:
         return Article(
-            source=source,
+            source=outlet or source,
             url=path.resolve().as_uri(),
             guid=None,
             title=title_from_text(body),

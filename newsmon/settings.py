@@ -36,7 +36,10 @@ class Settings(BaseSettings):
     user_agent: str = "newsmon/0.1 (+https://github.com/newsmon; Venezuela-policy news monitor)"
 
     db_lock_wait_s: float = Field(30.0, ge=0, description="how long readers wait for a writer's lock")
-    digest_dir: Path = Field(Path("digests"), description="where the digest flow writes its Markdown files")
+    # None: a folder `digests` next to the store, not wherever the command or worker happens to
+    # run (issue 12: digests/ landed in the repository)
+    digest_dir: Path | None = Field(None, description="where the digest flow writes its Markdown files "
+                                    "(default: `digests` next to the store)")
 
     # --- extraction scale-out ---
     task_runner: Literal["threads", "dask"] = Field("threads", description="where extraction chunks run")

@@ -5,30 +5,65 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import textwrap
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Sequence
 
 
-def _cell(value: Any, max_width: int) -> str:
+def _cell(value: Any, max_width: int | None) -> str:
     if value is None:
         return "NULL"
     text = value.isoformat() if isinstance(value, (date, datetime)) else str(value)
     text = text.replace("\n", " ⏎ ")
-    return text if len(text) <= max_width else text[: max_width - 1] + "…"
+    return text if max_width is None or len(text) <= max_width else text[: max_width - 1] + "…"
 
 
-def render_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> str:
-    cells = [[_cell(v, max_width) for v in row] for row in rows]
+MIN_WRAP_WIDTH = 24  # narrower than this, a wrapped column is unreadable: the line overflows instead
+
+
+def terminal_width() -> int:
+    """The terminal's width: COLUMNS when set, else the terminal's, else 100 (a pipe)."""
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _wrap_widths(widths: list[int], wrap: list[int], width: int) -> list[int]:
+    """Give the wrapped columns what the others leave of `width`, shared by their natural
+    widths; never less than MIN_WRAP_WIDTH each."""
+    fixed = sum(w for i, w in enumerate(widths) if i not in wrap) + 3 * (len(widths) - 1)
+    room = width - fixed
+    natural = sum(widths[i] for i in wrap)
+    if natural <= room:
+        return widths
+    out = list(widths)
+    for i in wrap:
+        out[i] = max(MIN_WRAP_WIDTH, min(widths[i], room * widths[i] // natural))
+    return out
+
+
+def render_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int | None = 60,
+                 width: int | None = None, wrap: Sequence[str] = ()) -> str:
+    """A table for the terminal. Cells longer than `max_width` are cut (None: never). With
+    `width`, the columns named in `wrap` get the width the others leave and are wrapped onto
+    more lines, never cut: the whole text is there."""
+    cells = [[_cell(v, None if columns[i] in wrap else max_width) for i, v in enumerate(row)] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     numeric = [all(isinstance(r[i], (int, float, Decimal)) or r[i] is None for r in rows) and rows
                for i in range(len(columns))]
+    wrapped = [i for i, c in enumerate(columns) if c in wrap]
+    if width and wrapped:
+        widths = _wrap_widths(widths, wrapped, width)
 
     def line(values: Sequence[str]) -> str:
         return " | ".join(v.rjust(w) if numeric[i] else v.ljust(w) for i, (v, w) in enumerate(zip(values, widths))).rstrip()
 
     out = [line(columns), "-+-".join("-" * w for w in widths)]
-    out += [line(r) for r in cells]
+    for row in cells:
+        parts = [textwrap.wrap(v, widths[i], break_long_words=True, break_on_hyphens=False) or [""]
+                 if i in wrapped else [v] for i, v in enumerate(row)]
+        for n in range(max(len(p) for p in parts)):
+            out.append(line([p[n] if n < len(p) else "" for p in parts]))
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
 

@@ -33,8 +33,8 @@ def test_digest_lists_the_days_new_and_changed_developments_by_type(store):
     md = digest.markdown
     assert digest.developments == 2  # the status change and the new reward; one row each, not per channel
     assert "## Designations (1)" in md and "## Rewards (1)" in md and "Statements" not in md
-    assert "**CHANGED status → effective** FTO designation of Cartel de los Soles" in md
-    assert "2 article(s), 2 source(s): State, Wire" in md
+    assert ("**CHANGED status → effective** State Department lists Cartel de los Soles as a terrorist organization "
+            "(FTO), effective 24 Nov 2025 — 2 articles, 2 sources: State, Wire") in md
     assert "> The United States formally designated Cartel de los Soles as an FTO." in md
     assert "SDGT" not in md  # background: never an alert, never in the digest
     assert md.index("Designations") < md.index("Rewards")

@@ -49,20 +49,40 @@ def configured_channels(settings: Settings) -> list[str]:
     return channels
 
 
+def alert_head(reason: str, alert_key: str) -> str:
+    """NEW, or what changed: `CHANGED status -> effective`."""
+    if reason == "new":
+        return "NEW"
+    return f"CHANGED {reason.split(':', 1)[-1]} -> {alert_key.rsplit(':', 1)[-1]}"
+
+
+def count_noun(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def alert_line(alert: PendingAlert) -> str:
-    """One readable line: what happened, to whom, how well sourced."""
+    """One readable line: what happened (the summary says who did what to whom, and when),
+    and how well it is sourced."""
     p = alert.payload
-    if alert.reason == "new":
-        head = "NEW"
-    else:
-        head = f"CHANGED {alert.reason.split(':', 1)[1]} -> {alert.alert_key.rsplit(':', 1)[-1]}"
-    sources = f"[{p.get('article_count', 1)} article(s), {p.get('source_count', 1)} source(s)" + \
+    sources = f"[{count_noun(p.get('article_count', 1), 'article')}, {count_noun(p.get('source_count', 1), 'source')}" + \
               (", official]" if p.get("official") else "]")
-    return f"{head} {p.get('event_type')}: {p.get('summary')} {sources}"
+    summary = p.get("summary") or f"{p.get('event_type')} {p.get('target') or ''}".strip()
+    return f"{alert_head(alert.reason, alert.alert_key)}: {summary} {sources}"
+
+
+def _run_logger() -> logging.Logger | logging.LoggerAdapter:
+    """The Prefect run's logger inside a flow or task run (its lines show in the run's logs in
+    the UI), else this module's."""
+    if _in_prefect_run():
+        from prefect import get_run_logger
+
+        return get_run_logger()
+    return log
 
 
 class ConsoleChannel:
-    """Delivered when the lines are handed to the CLI, which prints them in its summary."""
+    """Each alert line is logged (in a served run: the run's logs in the Prefect UI) and handed
+    to the CLI, which prints them in its summary of `newsmon run`."""
 
     name = "console"
 
@@ -70,7 +90,11 @@ class ConsoleChannel:
         self.lines: list[str] = []
 
     def deliver(self, batch: list[PendingAlert]) -> dict[str, str | None]:
-        self.lines += [alert_line(a) for a in batch]
+        logger = _run_logger()
+        for alert in batch:
+            line = alert_line(alert)
+            logger.info("alert: %s", line)
+            self.lines.append(line)
         return {a.alert_id: None for a in batch}
 
 
@@ -179,13 +203,16 @@ class PrefectArtifactChannel:
             return {a.alert_id: "no Prefect run context" for a in batch}
         from prefect.artifacts import create_markdown_artifact
 
-        rows = ["| alert | type | designation | actor | target | status | date | sources | sentence |",
-                "|---|---|---|---|---|---|---|---|---|"]
+        # what happened first, in the analyst's words; the fields after it for who filters
+        rows = ["| alert | development | sources | type | status | date | sentence |",
+                "|---|---|---|---|---|---|---|"]
         for a in batch:
             p = a.payload
-            cells = [a.reason, p.get("event_type"), p.get("designation") or "", p.get("actor") or "",
-                     p.get("target") or "", p.get("status") or "", p.get("event_date") or "",
-                     f"{p.get('source_count', 1)}", " ".join(str(p.get("sentence") or "").split())[:200]]
+            sources = f"{p.get('article_count', 1)} art., {p.get('source_count', 1)} src." + \
+                      (" (official)" if p.get("official") else "")
+            cells = [alert_head(a.reason, a.alert_key), p.get("summary") or "", sources, p.get("event_type"),
+                     p.get("status") or "", p.get("event_date") or "",
+                     " ".join(str(p.get("sentence") or "").split())[:200]]
             # every cell is text from a feed: escaped, so `<img onerror=...>` shows as text (issue 8)
             rows.append("| " + " | ".join(markdown_text(str(c)) for c in cells) + " |")
         markdown = f"# newsmon: {len(batch)} new or changed developments\n\n" + "\n".join(rows)

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from newsmon.events.rules import (Rules, TypeRule, block_key, date_gap_days, dates_compatible, field_value,
                                   load_rules, more_precise)
+from newsmon.events.summaries import about_text, summarise
 from newsmon.models import stable_id, utcnow
 from newsmon.store.db import query
 
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 
 _EVENT_COLUMNS = ("event_id", "event_type", "actor", "target", "designation", "status", "modality", "event_date",
                   "date_precision", "amount_usd", "first_seen_at", "last_seen_at", "article_count", "source_count",
-                  "official", "is_background", "summary", "block_key")
+                  "official", "is_background", "summary", "block_key", "about")
 
 
 class ResolutionSummary(BaseModel):
@@ -43,6 +44,7 @@ class _Alert:
     reason: str
     new_value: str
     mention: dict
+    event: dict  # the live event; snapshot() once its article has been read whole
     snapshot: dict = field(default_factory=dict)  # the event as it was when the alert was raised
 
 
@@ -57,24 +59,20 @@ class _Batch:
     alerts: list[_Alert] = field(default_factory=list)
 
 
-def summarise(event: dict, rule: TypeRule) -> str:
-    values = {k: ("?" if v is None else v) for k, v in event.items()}
-    if event.get("event_date") is not None:
-        d: date = event["event_date"]
-        values["event_date"] = {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(event.get("date_precision"), d.isoformat())
-    amount = event.get("amount_usd")
-    values["amount_musd"] = "?" if amount is None else f"{amount / 1e6:g}"
-    try:
-        return rule.summary.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return f"{event['event_type']}: {event.get('actor')} -> {event.get('target')}"
-
-
 class Resolver:
+    """Resolves mentions in the order their articles appeared. An article's mentions of one
+    development are combined before its alerts are raised (issue 12): the announcement that
+    also states the effective date raises one NEW alert with that date, and a development an
+    article both introduces and moves on (announced, then effective) raises one NEW alert with
+    its state at the article's end. Alerts keep the order the reports appeared in."""
+
     def __init__(self, con: duckdb.DuckDBPyConnection, rules: Rules, now: datetime) -> None:
         self.con, self.rules, self.now = con, rules, now
         self._blocks: dict[str, list[dict]] = {}
         self.batch = _Batch()
+        self._article: str | None = None
+        self._article_mentions: list[tuple[dict, dict]] = []  # (mention, its event) of the current article
+        self._pending: list[_Alert] = []  # the current article's alerts, raised at finish_article()
 
     def candidates(self, key: str) -> list[dict]:
         if key not in self._blocks:
@@ -84,6 +82,9 @@ class Resolver:
         return self._blocks[key]
 
     def resolve(self, mention: dict) -> str:
+        if mention["article_id"] != self._article:
+            self.finish_article()
+            self._article = mention["article_id"]
         rule = self.rules.for_type(mention["event_type"])
         if rule.undated_in_article_month and mention["event_date"] is None and mention.get("published_at"):
             published = mention["published_at"]
@@ -108,7 +109,52 @@ class Resolver:
                                       if rejected else f"no event in block {key!r}")
         self.batch.assignments.append({"mention_id": mention["mention_id"], "event_id": event["event_id"],
                                        "merge_reason": reason})
+        self._article_mentions.append((mention, event))
         return event["event_id"]
+
+    def finish_article(self) -> None:
+        """Raise the alerts of the article just read, each with its event's state after the
+        whole article: a change to an event the same article introduced is part of its NEW
+        alert, not an alert of its own."""
+        self._describe_statements()
+        introduced = {a.event_id for a in self._pending if a.reason == "new"}
+        for alert in self._pending:
+            if alert.reason != "new" and alert.event_id in introduced:
+                continue
+            alert.snapshot = dict(alert.event)
+            self.batch.alerts.append(alert)
+        self._pending, self._article_mentions = [], []
+
+    def _describe_statements(self) -> None:
+        """A statement says what it is about when its article reports a development of the
+        same target (the FTO listing a minister rejects): news before background, the nearest
+        mention first."""
+        others = [m for m, _ in self._article_mentions if m["event_type"] != "statement"]
+        for mention, event in self._article_mentions:
+            if mention["event_type"] != "statement" or event.get("about") or not mention.get("target"):
+                continue
+            related = sorted((m for m in others if m.get("target") == mention["target"]),
+                             key=lambda m: (bool(m["is_background"]), abs(m["char_start"] - mention["char_start"])))
+            about = next((text for m in related if (text := about_text(m))), None)
+            if about:
+                event["about"] = about
+                self._refresh(event)
+
+    def summary(self, event: dict) -> str:
+        """The event's one line; a reward knows the highest earlier reward for the same
+        person (its block holds them), so a rise reads as a rise."""
+        previous = None
+        if event["event_type"] == "reward" and event.get("amount_usd") is not None:
+            lower = [e["amount_usd"] for e in self.candidates(event["block_key"])
+                     if e.get("amount_usd") is not None and e["amount_usd"] < event["amount_usd"]
+                     and not _later(e, event)]
+            previous = max(lower, default=None)
+        return summarise(event, previous)
+
+    def _refresh(self, event: dict) -> None:
+        event["summary"] = self.summary(event)
+        if event["event_id"] not in self.batch.new_events:
+            self.batch.changed_events[event["event_id"]] = event
 
     def _mismatch(self, mention: dict, event: dict, rule: TypeRule) -> str | None:
         for name in rule.also_equal:
@@ -137,13 +183,13 @@ class Resolver:
                                                       "modality", "event_date", "date_precision", "amount_usd")}
         event.update(event_id=stable_id("event", key, mention["mention_id"]), block_key=key,
                      first_seen_at=mention["fetched_at"], last_seen_at=mention["fetched_at"], article_count=1,
-                     source_count=1, official=False, is_background=bool(mention["is_background"]))
-        event["summary"] = summarise(event, rule)
+                     source_count=1, official=False, is_background=bool(mention["is_background"]), about=None)
         self.candidates(key).append(event)
+        event["summary"] = self.summary(event)
         self.batch.new_events[event["event_id"]] = event
         self._history(event, mention, "created", None, event["summary"])
         if not mention["is_background"]:
-            self.batch.alerts.append(_Alert(event["event_id"], "new", "", mention, dict(event)))
+            self._pending.append(_Alert(event["event_id"], "new", "", mention, event))
         return event
 
     def _join(self, event: dict, mention: dict, rule: TypeRule) -> None:
@@ -151,7 +197,7 @@ class Resolver:
         if event["is_background"] and not mention["is_background"]:
             # Known only as history until now: its first report as news is what users hear about.
             event["is_background"] = False
-            self.batch.alerts.append(_Alert(event["event_id"], "new", "", mention, dict(event)))
+            self._pending.append(_Alert(event["event_id"], "new", "", mention, event))
         for name in rule.state_fields:
             new = mention.get(name)
             if new is None or new == event.get(name):
@@ -164,15 +210,14 @@ class Resolver:
             if name == "status" and mention.get("modality"):
                 event["modality"] = mention["modality"]
             if not mention["is_background"]:
-                snapshot = {**event, "summary": summarise(event, rule)}
-                self.batch.alerts.append(_Alert(event["event_id"], f"changed:{name}", str(new), mention, snapshot))
+                self._pending.append(_Alert(event["event_id"], f"changed:{name}", str(new), mention, event))
         if mention["event_date"] is not None and more_precise(mention["date_precision"], event["date_precision"]):
             self._history(event, mention, "event_date", _fmt_date(event), _fmt_date(mention))
             event["event_date"], event["date_precision"] = mention["event_date"], mention["date_precision"]
         for name in ("actor", "amount_usd"):
             if event.get(name) is None and mention.get(name) is not None:
                 event[name] = mention[name]
-        event["summary"] = summarise(event, rule)
+        event["summary"] = self.summary(event)
         if event != before and event["event_id"] not in self.batch.new_events:
             self.batch.changed_events[event["event_id"]] = event
 
@@ -181,6 +226,11 @@ class Resolver:
                                    "old_value": None if old is None else str(old),
                                    "new_value": None if new is None else str(new),
                                    "article_id": mention["article_id"], "mention_id": mention["mention_id"]})
+
+
+def _later(a: dict, b: dict) -> bool:
+    """`a` is known to have happened after `b`."""
+    return a.get("event_date") is not None and b.get("event_date") is not None and a["event_date"] > b["event_date"]
 
 
 def _fmt_date(record: dict) -> str:
@@ -196,6 +246,7 @@ def resolve_pending(con: duckdb.DuckDBPyConnection, channels: list[str], now: da
     now = now or utcnow()
     rules = rules or load_rules()
     summary = ResolutionSummary()
+    raised = 0  # alerts raised so far by this pass: their order across batches
     while True:
         cursor = con.execute(query("unresolved_mentions"), {"limit": batch_size})
         columns = [d[0] for d in cursor.description]
@@ -205,14 +256,17 @@ def resolve_pending(con: duckdb.DuckDBPyConnection, channels: list[str], now: da
         resolver = Resolver(con, rules, now)
         for mention in mentions:
             resolver.resolve(mention)
-        _write(con, resolver.batch, channels, now)
+        resolver.finish_article()
+        _write(con, resolver.batch, channels, now, raised)
+        raised += len(resolver.batch.alerts)
         summary.mentions += len(mentions)
         summary.events_created += len(resolver.batch.new_events)
         summary.events_updated += len(resolver.batch.changed_events)
         summary.alerts += len({(a.event_id, a.reason, a.new_value) for a in resolver.batch.alerts})
 
 
-def _write(con: duckdb.DuckDBPyConnection, batch: _Batch, channels: list[str], now: datetime) -> None:
+def _write(con: duckdb.DuckDBPyConnection, batch: _Batch, channels: list[str], now: datetime,
+           first_seq: int = 0) -> None:
     con.execute("BEGIN TRANSACTION")
     try:
         if batch.new_events:
@@ -221,7 +275,8 @@ def _write(con: duckdb.DuckDBPyConnection, batch: _Batch, channels: list[str], n
         if batch.changed_events:
             con.execute(query("update_event"), {"rows": [
                 {k: e[k] for k in ("event_id", "actor", "status", "modality", "event_date", "date_precision",
-                                   "amount_usd", "is_background", "summary")} for e in batch.changed_events.values()]})
+                                   "amount_usd", "is_background", "summary", "about")}
+                for e in batch.changed_events.values()]})
         con.execute(query("assign_mention"), {"rows": batch.assignments})
         if batch.history:
             con.execute(query("insert_event_history"), {"rows": batch.history})
@@ -231,7 +286,7 @@ def _write(con: duckdb.DuckDBPyConnection, batch: _Batch, channels: list[str], n
         corroboration = {row[0]: dict(zip(columns, row)) for row in cursor.fetchall()}
         if corroboration:
             con.execute(query("update_event_corroboration"), {"rows": list(corroboration.values())})
-        _raise_alerts(con, batch, corroboration, channels, now)
+        _raise_alerts(con, batch, corroboration, channels, now, first_seq)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -239,10 +294,10 @@ def _write(con: duckdb.DuckDBPyConnection, batch: _Batch, channels: list[str], n
 
 
 def _raise_alerts(con: duckdb.DuckDBPyConnection, batch: _Batch, corroboration: dict[str, dict],
-                  channels: list[str], now: datetime) -> None:
+                  channels: list[str], now: datetime, first_seq: int = 0) -> None:
     rows = []
     events = {**batch.changed_events, **batch.new_events}
-    for alert in batch.alerts:
+    for seq, alert in enumerate(batch.alerts, start=first_seq):
         event = alert.snapshot or events.get(alert.event_id) or {}
         counts = corroboration.get(alert.event_id, {})
         payload = {k: event.get(k) for k in ("event_id", "event_type", "actor", "target", "designation", "status",
@@ -254,7 +309,7 @@ def _raise_alerts(con: duckdb.DuckDBPyConnection, batch: _Batch, corroboration: 
         alert_key = f"{alert.event_id}:{alert.reason}:{alert.new_value}".rstrip(":")
         for channel in channels:
             rows.append({"alert_id": stable_id("alert", alert_key, channel), "alert_key": alert_key,
-                         "event_id": alert.event_id, "reason": alert.reason, "created_at": now, "channel": channel,
-                         "payload": json.dumps(payload, default=str, ensure_ascii=False)})
+                         "event_id": alert.event_id, "reason": alert.reason, "created_at": now, "seq": seq,
+                         "channel": channel, "payload": json.dumps(payload, default=str, ensure_ascii=False)})
     if rows:
         con.execute(query("insert_alert"), {"rows": rows})

@@ -24,7 +24,6 @@ class TypeRule(BaseModel):
     date_tolerance_days: int = 0
     state_fields: list[str] = []
     status_order: list[str] = []
-    summary: str = "{event_type}: {actor} -> {target}"
     undated_in_article_month: bool = False
 
     def model_post_init(self, __context: Any) -> None:

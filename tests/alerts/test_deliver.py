@@ -126,8 +126,8 @@ def test_console_lines_and_unconfigured_channels(store, tmp_path):
     raise_one_alert(store, ["console", "webhook"])
     summary = deliver_pending(store, settings_for(tmp_path), NOW)  # webhook not configured any more
     assert summary.console_lines == [
-        "NEW designation: FTO designation of Cartel de los Soles by State Department (announced, 2025-11-24) "
-        "[1 article(s), 1 source(s)]"]
+        "NEW: State Department to list Cartel de los Soles as a terrorist organization (FTO), effective "
+        "24 Nov 2025 [1 article, 1 source]"]
     assert summary.unconfigured == {"webhook": 1}
     assert len(pending(store, "webhook")) == 1  # kept, never lost
 

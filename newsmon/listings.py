@@ -1,0 +1,52 @@
+"""The terminal views of `newsmon events` and `newsmon alerts` (issue 12): a default view of the
+columns an analyst reads, that fits the terminal with the summary whole (wrapped, never cut),
+and `--wide` with every column the query gives. JSON and CSV always carry every column."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Callable, Sequence
+
+from pydantic import BaseModel
+
+from newsmon.tabulate import render_table, terminal_width
+
+
+class View(BaseModel):
+    """Which query columns a default view shows, under which headers, and which wrap."""
+
+    columns: list[tuple[str, str]]  # (query column, header)
+    wrap: list[str]
+    formats: dict[str, str] = {}  # query column -> strftime format for its datetimes
+
+
+EVENTS_VIEW = View(columns=[("last_seen_at", "last seen"), ("event_type", "type"), ("status", "status"),
+                            ("article_count", "articles"), ("source_count", "sources"), ("summary", "summary")],
+                   wrap=["summary"], formats={"last_seen_at": "%Y-%m-%d"})
+ALERTS_VIEW = View(columns=[("created_at", "raised (UTC)"), ("alert", "alert"), ("summary", "summary"),
+                            ("delivery_state", "delivery")],
+                   wrap=["summary", "delivery"], formats={"created_at": "%Y-%m-%d %H:%M"})
+
+
+def _shown(value: Any, fmt: str | None) -> Any:
+    if value is None:
+        return ""
+    if fmt and isinstance(value, datetime):
+        return value.strftime(fmt)
+    return value
+
+
+def render_view(view: View, columns: Sequence[str], rows: Sequence[Sequence[Any]], width: int | None = None) -> str:
+    """The default view of a listing: its columns, fitted to `width` (the terminal's)."""
+    index = [columns.index(name) for name, _ in view.columns]
+    shown = [[_shown(row[i], view.formats.get(name)) for i, (name, _) in zip(index, view.columns)] for row in rows]
+    headers = [header for _, header in view.columns]
+    wrap = [header for name, header in view.columns if name in view.wrap or header in view.wrap]
+    return render_table(headers, shown, max_width=None, width=width or terminal_width(), wrap=wrap)
+
+
+def renderer(view: View | None, wide: bool) -> Callable[[Sequence[str], Sequence[Sequence[Any]]], str]:
+    """The table renderer of a listing: its default view, or with --wide every column whole."""
+    if view is None or wide:
+        return lambda columns, rows: render_table(columns, rows, max_width=None)
+    return lambda columns, rows: render_view(view, columns, rows)
