@@ -165,6 +165,32 @@ def score(gold: GoldSet, predicted: list[dict]) -> Report:
     return report
 
 
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def language_part(gold: GoldSet, predicted: list[dict], names: set[str]) -> tuple[GoldSet, list[dict]]:
+    """The gold and predictions of the articles `names` only."""
+    part = GoldSet(gold.directory, {n: a for n, a in gold.articles.items() if n in names},
+                   [m for m in gold.mentions if m.article in names])
+    return part, [p for p in predicted if p["article"] in names]
+
+
+def format_languages(gold: GoldSet, predicted: list[dict], languages: dict[str, str]) -> str:
+    """Precision, recall and F1 per article language (file name -> ISO code), then all of them
+    (issue 11: a language's figures must be seen apart, the totals hide a weak one)."""
+    lines = [f"{'language':<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}  articles  distractor mentions"]
+    codes = sorted(set(languages.values()), key=lambda c: (c not in LANGUAGE_NAMES, c))
+    for code, names in [(c, {n for n, lang in languages.items() if lang == c}) for c in codes] + \
+            [("all", set(gold.articles))]:
+        r = score(*language_part(gold, predicted, names))
+        o = r.overall
+        label = LANGUAGE_NAMES.get(code, code)
+        lines.append(f"{label:<16} {o.precision:6.3f} {o.recall:6.3f} {o.f1:6.3f} {o.tp:4d} {o.fp:4d} {o.fn:4d}  "
+                     f"{len(names):>8}  {r.distractor_mentions} in {r.distractor_articles_hit} of "
+                     f"{r.distractor_articles}")
+    return "\n".join(lines)
+
+
 def format_report(report: Report, verbose: bool = False) -> str:
     lines = [f"{'event_type':<16} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
     for name in sorted(report.by_type):

@@ -66,7 +66,8 @@ class GrammarMapping:
         self.labels: dict[str, str] = rules.get("labels", {})
         self.case_heads = set(rules.get("case_heads", []))
         self.object_cases = set(rules.get("object_cases", []))
-        self.prepositions: dict[str, str] = rules.get("prepositions", {})
+        # str(): YAML reads an unquoted "on" or "no" as a boolean
+        self.prepositions = {str(k): str(v) for k, v in rules.get("prepositions", {}).items()}
         agent = rules.get("agent", {})
         self.agent_prepositions = set(agent.get("prepositions", []))
         self.agent_fixed = set(agent.get("fixed", []))

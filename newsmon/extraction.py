@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from newsmon.models import utcnow
+from newsmon.store.articles import fill_languages
 from newsmon.store.db import open_store
 from newsmon.store.mentions import pending_articles, write_extraction
 
@@ -34,21 +35,28 @@ class ChunkResult(BaseModel):
 def _texts(rows, max_chars: int) -> list:
     from extractors import ArticleText, cap_text
 
-    return [ArticleText(article_id=a, text=cap_text(t, max_chars), published_at=d) for a, t, d in rows]
+    return [ArticleText(article_id=a, text=cap_text(t, max_chars), published_at=d, language=lang)
+            for a, t, d, lang in rows]
 
 
-def pipeline(model: str | None = None):
-    """The extraction pipeline, loaded once per process and data version (about a second)."""
+def pipeline(model: str | None = None, language: str = "en"):
+    """The extraction pipeline of a language, loaded once per process and data version (about
+    a second each)."""
     from extractors import extractor_version
 
-    return _pipeline(model, extractor_version())
+    return _pipeline(model, language, extractor_version())
+
+
+def pipelines(model: str | None = None):
+    """language -> its pipeline, loaded when first needed (`model` names the English one)."""
+    return lambda language: pipeline(model if language == "en" else None, language)
 
 
 @functools.cache
-def _pipeline(model: str | None, version: str):
+def _pipeline(model: str | None, language: str, version: str):
     from extractors import load_pipeline
 
-    return load_pipeline(model)
+    return load_pipeline(model, language)
 
 
 def extract_pending(db_path: Path, lock_wait_s: float = 0.0, batch_articles: int = 256,
@@ -67,10 +75,10 @@ def extract_with(con, batch_articles: int = 256, model: str | None = None,
     version = extractor_version()
     started = time.perf_counter()
     summary = ExtractionSummary(extractor_version=version)
+    fill_languages(con)
     while rows := pending_articles(con, version, batch_articles, reextract):
-        nlp = pipeline(model)
-        mentions, failures = extract_articles(nlp, _texts(rows, max_chars or MAX_CHARS))
-        summary.mentions += write_extraction(con, [a for a, _, _ in rows], mentions, version, utcnow(), failures)
+        mentions, failures = extract_articles(pipelines(model), _texts(rows, max_chars or MAX_CHARS))
+        summary.mentions += write_extraction(con, [a for a, _, _, _ in rows], mentions, version, utcnow(), failures)
         summary.articles += len(rows)
         summary.failed += len(failures)
     summary.seconds = round(time.perf_counter() - started, 3)
@@ -85,6 +93,7 @@ def pending_chunks(db_path: Path, chunk_articles: int, lock_wait_s: float = 0.0,
     from extractors import MAX_CHARS, extractor_version
 
     with open_store(db_path, lock_wait_s=lock_wait_s) as con:
+        fill_languages(con)
         rows = pending_articles(con, extractor_version(), limit)
     articles = _texts(rows, max_chars or MAX_CHARS)
     return [articles[i:i + chunk_articles] for i in range(0, len(articles), chunk_articles)]
@@ -95,7 +104,7 @@ def extract_chunk(articles: list, model: str | None = None, max_chars: int | Non
     access: runs on any worker, which loads the pipeline once per process)."""
     from extractors import MAX_CHARS, extract_articles
 
-    mentions, failures = extract_articles(pipeline(model), articles, max_chars=max_chars or MAX_CHARS)
+    mentions, failures = extract_articles(pipelines(model), articles, max_chars=max_chars or MAX_CHARS)
     return ChunkResult(mentions=mentions, failures=failures)
 
 

@@ -55,6 +55,9 @@ class RunSummary(BaseModel):
     finished_at: datetime
     sources: list[SourceSummary]
     new_article_ids: list[str] = Field(default_factory=list)
+    # new articles per language (ISO 639-1, 'und'): those of languages without a pipeline are
+    # stored and counted here, not extracted (issue 11)
+    languages: dict[str, int] = Field(default_factory=dict)
 
     @property
     def new(self) -> int:
@@ -155,9 +158,11 @@ def store_run(db_path: Path, seeds: SeedBatch, fetches: list[FeedFetch], sources
         try:
             summaries: list[SourceSummary] = []
             new_ids: list[str] = []
+            languages: dict[str, int] = {}
             if seeds.directory is not None:
                 result = store_articles(con, seeds.articles, now)
                 new_ids += result.new_article_ids
+                _add(languages, result.languages)
                 summaries.append(SourceSummary(
                     # every seed article, whatever outlet its file names (issue 12)
                     source=SEED_SOURCE, kind="seeds", new=sum(result.new.values()),
@@ -171,6 +176,7 @@ def store_run(db_path: Path, seeds: SeedBatch, fetches: list[FeedFetch], sources
                     continue
                 result = store_articles(con, fetch.articles, now)
                 new_ids += result.new_article_ids
+                _add(languages, result.languages)
                 new = sum(result.new.values())
                 record_fetch(con, fetch, official.get(fetch.url, False), new, now,
                              next_poll_at=getattr(fetch, "next_poll_at", None))
@@ -179,7 +185,7 @@ def store_run(db_path: Path, seeds: SeedBatch, fetches: list[FeedFetch], sources
                     failed=fetch.entries_rejected + (1 if fetch.status == "error" else 0),
                     status=fetch.status, error=fetch.error))
             summary = RunSummary(run_id=run_id, started_at=started_at, finished_at=utcnow(),
-                                 sources=summaries, new_article_ids=new_ids)
+                                 sources=summaries, new_article_ids=new_ids, languages=languages)
             record_run(con, run_id, started_at, summary.finished_at, summary.new, summary.seen, summary.failed,
                        [s.model_dump() for s in summaries])
             con.execute("COMMIT")
@@ -187,6 +193,23 @@ def store_run(db_path: Path, seeds: SeedBatch, fetches: list[FeedFetch], sources
             con.execute("ROLLBACK")
             raise
     return summary
+
+
+def _add(total: dict[str, int], counts: dict[str, int]) -> None:
+    for key, n in counts.items():
+        total[key] = total.get(key, 0) + n
+
+
+def format_languages(languages: dict[str, int]) -> str | None:
+    """"languages of new articles: en 12, es 4, pt 1 (pt stored, not extracted)"."""
+    from extractors.languages import pipeline_language
+
+    if not languages:
+        return None
+    counts = ", ".join(f"{code} {n}" for code, n in sorted(languages.items(), key=lambda kv: (-kv[1], kv[0])))
+    skipped = sorted(code for code in languages if pipeline_language(code) is None)
+    return f"languages of new articles: {counts}" + (
+        f" ({', '.join(skipped)} stored, not extracted)" if skipped else "")
 
 
 def format_summary(summary: RunSummary) -> str:
@@ -199,6 +222,9 @@ def format_summary(summary: RunSummary) -> str:
         status = s.status if not s.error else f"{s.status}: {s.error}"
         lines.append(f"{name:<{width}}  {s.new:>5}  {s.seen:>5}  {s.failed:>6}  {status}")
     lines.append(f"articles: {summary.new} new, {summary.seen} already seen, {summary.failed} failed")
+    languages = format_languages(summary.languages)
+    if languages:
+        lines.append(languages)
     deferred = [s.source for s in summary.sources if s.status == "deferred"]
     if deferred:
         lines.append(f"feeds deferred (Retry-After): {len(deferred)}, polled again once their wait is over")

@@ -10,7 +10,7 @@ import hashlib
 from datetime import date, datetime, timezone
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsmon.text import clean_text, content_hash
 
@@ -46,6 +46,10 @@ class Article(BaseModel):
     published_at: datetime | None = None
     fetched_at: datetime = Field(default_factory=utcnow)
     text: str = Field(min_length=1)
+    # Issue 11: the language the feed or entry declares (a tag: "es-VE"), and the article's
+    # language (ISO 639-1, 'und' when it cannot be told), set on validation from both.
+    declared_language: str | None = None
+    language: str | None = None
 
     @field_validator("text", "title")
     @classmethod
@@ -58,6 +62,14 @@ class Article(BaseModel):
         if not value:
             raise ValueError("article text is empty after cleaning")
         return value
+
+    @model_validator(mode="after")
+    def _language(self) -> "Article":
+        if self.language is None:
+            from newsmon.language import detect_language
+
+            self.language = detect_language(self.text, self.declared_language)
+        return self
 
     @property
     def content_hash(self) -> str:

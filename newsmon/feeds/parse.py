@@ -96,9 +96,13 @@ def parse_feed(body: bytes, source: FeedSource, headers: dict[str, str] | None =
     fetched_at = fetched_at or utcnow()
     base = _base_url(base_url or source.url, headers)
     articles, rejected = [], []
+    # the language the feed declares (RSS <language>, Atom xml:lang), else the one its entry in
+    # the feeds file states explicitly (issue 11)
+    feed_language = parsed.feed.get("language") or (source.language if "language" in source.model_fields_set else None)
     for index, entry in enumerate(parsed.entries):
         try:
-            articles.append(entry_to_article(entry, source, fetched_at, base=base, max_chars=max_entry_chars))
+            articles.append(entry_to_article(entry, source, fetched_at, base=base, max_chars=max_entry_chars,
+                                             declared_language=feed_language))
         except (ValueError, ValidationError) as exc:
             reason = f"entry {index}: {_first_error(exc)}"
             log.info("feed %s: %s", source.name, reason)
@@ -113,7 +117,7 @@ def _base_url(url: str, headers: dict[str, str] | None) -> str:
 
 
 def entry_to_article(entry: dict, source: FeedSource, fetched_at: datetime, *, base: str | None = None,
-                     max_chars: int = DEFAULT_MAX_ENTRY_CHARS) -> Article:
+                     max_chars: int = DEFAULT_MAX_ENTRY_CHARS, declared_language: str | None = None) -> Article:
     raw_title, raw_body = entry.get("title") or "", _best_body(entry)
     if len(raw_title) + len(raw_body) > 2 * max_chars + 1000:  # before any work on it
         raise ValueError(f"entry of {len(raw_title) + len(raw_body):,} characters exceeds the cap of {max_chars:,}")
@@ -144,7 +148,15 @@ def entry_to_article(entry: dict, source: FeedSource, fetched_at: datetime, *, b
         published_at=_entry_datetime(entry),
         fetched_at=fetched_at,
         text=text,
+        declared_language=_entry_language(entry) or declared_language,
     )
+
+
+def _entry_language(entry: dict) -> str | None:
+    """The language an entry declares (xml:lang on its content or title; feedparser also puts
+    the feed's language and a Content-Language header there)."""
+    details = [c for c in entry.get("content") or []] + [entry.get("summary_detail") or {}, entry.get("title_detail") or {}]
+    return next((d.get("language") for d in details if d.get("language")), None)
 
 
 def _best_body(entry: dict) -> str:

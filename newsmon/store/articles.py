@@ -37,6 +37,7 @@ class StoreResult:
     new: dict[str, int] = field(default_factory=dict)
     seen: dict[str, int] = field(default_factory=dict)
     new_article_ids: list[str] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)  # new rows per language (issue 11)
 
     def count(self, bucket: dict[str, int], source: str) -> None:
         bucket[source] = bucket.get(source, 0) + 1
@@ -65,6 +66,7 @@ def store_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now:
             new_rows.append(_article_row(article))
             known_hashes[article.content_hash] = article_id
             result.count(result.new, article.source)
+            result.count(result.languages, article.language or "und")
             result.new_article_ids.append(article_id)
         else:
             result.count(result.seen, article.source)
@@ -79,6 +81,19 @@ def store_articles(con: duckdb.DuckDBPyConnection, articles: list[Article], now:
     return result
 
 
+def fill_languages(con: duckdb.DuckDBPyConnection, batch: int = 1000) -> int:
+    """Identify the language of articles stored before the column existed (schema 006) from
+    their text; returns how many were filled in."""
+    from newsmon.language import detect_language
+
+    filled = 0
+    while rows := con.execute(query("article_language_pending"), {"limit": batch}).fetchall():
+        con.execute(query("set_article_language"),
+                    {"rows": [{"article_id": a, "language": detect_language(text)} for a, text in rows]})
+        filled += len(rows)
+    return filled
+
+
 def _article_row(article: Article) -> dict:
     return {
         "article_id": article.article_id,
@@ -90,6 +105,7 @@ def _article_row(article: Article) -> dict:
         "fetched_at": article.fetched_at,
         "content_hash": article.content_hash,
         "text": article.text,
+        "language": article.language,
     }
 
 

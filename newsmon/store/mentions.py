@@ -20,12 +20,16 @@ class MentionLike(Protocol):
 
 
 def pending_articles(con: duckdb.DuckDBPyConnection, version: str, limit: int,
-                     reextract: bool = False) -> list[tuple[str, str, date | None]]:
-    """(article_id, text, published_date) of articles never extracted, or with `reextract`,
-    of articles not extracted with `version` (backfill)."""
+                     reextract: bool = False) -> list[tuple[str, str, date | None, str | None]]:
+    """(article_id, text, published_date, language) of articles never extracted, or with
+    `reextract`, of articles not extracted with `version` (backfill); only articles of the
+    languages extracted (issue 11)."""
+    from extractors.languages import extracted_languages
+
+    params = {"limit": limit, "languages": extracted_languages()}
     if reextract:
-        return con.execute(query("articles_to_reextract"), {"version": version, "limit": limit}).fetchall()
-    return con.execute(query("articles_to_extract"), {"limit": limit}).fetchall()
+        return con.execute(query("articles_to_reextract"), params | {"version": version}).fetchall()
+    return con.execute(query("articles_to_extract"), params).fetchall()
 
 
 def write_extraction(con: duckdb.DuckDBPyConnection, article_ids: list[str], mentions: Iterable[MentionLike],

@@ -22,7 +22,7 @@ def test_public_tables_have_documented_columns(store):
         return [r[0] for r in store.execute(f"DESCRIBE {table}").fetchall()]
 
     assert columns("articles") == ["article_id", "source", "url", "guid", "title", "published_at",
-                                   "fetched_at", "content_hash", "text"]
+                                   "fetched_at", "content_hash", "text", "language"]
     assert {"url", "etag", "last_modified", "last_fetched_at", "last_status", "last_error"} <= set(columns("feeds"))
 
 
