@@ -28,6 +28,12 @@ _PATTERNS = [
     ("md", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d{2})")),
     ("weekday", re.compile(r"\b(?:(?P<rel>next|last|this|on)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)),
     ("relyear", re.compile(r"\b(?P<phrase>earlier this year|later this year|this year|last year|next year|this month|last month|last week|next week|this week|yesterday|today|a day earlier|the day before|the previous day|a day later|the next day|the same day|that same day)\b", re.I)),
+    # "the same month", "that day", "five days before that", "two weeks later": anchored on the
+    # previous date of the article (the caller carries it over)
+    ("anaphor", re.compile(r"\b(?P<phrase>(?:the\s+same|that(?:\s+same)?)\s+(?P<unit>day|week|month|year))\b(?!\s+(?:of|after|before|when))", re.I)),
+    ("offset", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?:(?P<dir>earlier|later)\b|(?P<dir2>before|after)(?:\s+(?:that|then)\b|(?!\s+(?:the|a|an|his|her|its|their|[A-Z]|\w+ing\b))))", re.I)),
+    # vague recency: the month the article's recent days fall in
+    ("recent", re.compile(r"\b(?P<phrase>in recent (?:days|weeks)|days (?:after|before|earlier|later)|recently|earlier this month|a week (?:after|before|earlier|ago)|days ago|this past week)\b", re.I)),
     # A bare month is a date only after a preposition or a qualifier: "May" alone is a verb.
     ("m", re.compile(r"\b(?i:in|since|until|by|from|through|throughout|during|early|mid|late|mid-|and|or|of)\s+(?i:early\s+|mid-|late\s+)?" + _MONTH + r"\b(?!\s+\d)")),
     ("year", re.compile(r"(?<![\d$.,-])\b(?P<year>(?:19[5-9]|20[0-4])\d)\b(?![\d-])")),
@@ -43,6 +49,10 @@ class DateExpr:
     precision: str | None  # day | month | year | None (unresolved)
     relative: bool
     same_day: bool = False  # "the same day": the caller carries the previous date over
+    # "the same month" (month), "that year" (year): the previous date at this precision at most
+    anaphor_precision: str | None = None
+    # "five days before that": the previous date moved by this many days
+    offset_days: int = 0
 
 
 def _month(name: str) -> int:
@@ -73,9 +83,16 @@ def _resolve(kind: str, m: re.Match, ref: date | None) -> tuple[date | None, str
         return date(int(g["year"]), _month(g["month"]), 1), "month", False, False
     if kind == "year":
         return date(int(g["year"]), 1, 1), "year", False, False
+    if kind in ("anaphor", "offset"):
+        return None, None, True, True  # the caller anchors it on the previous date
     if ref is None:
         phrase = (g.get("phrase") or "").lower()
         return None, None, True, phrase in ("the same day", "that same day")
+    if kind == "recent":
+        phrase = g["phrase"].lower()
+        back = 10 if "week" in phrase else 3
+        day = ref - timedelta(days=0 if phrase.startswith("earlier this month") else back)
+        return date(day.year, day.month, 1), "month", True, False
     if kind == "md":
         month, day = _month(g["month"]), int(g["day"])
         try:
@@ -125,6 +142,25 @@ def _resolve(kind: str, m: re.Match, ref: date | None) -> tuple[date | None, str
     return date(ref.year, 1, 1), "year", True, False  # this year, earlier/later this year
 
 
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+
+
+def _anchoring(kind: str, m: re.Match) -> tuple[str | None, int]:
+    """(anaphor_precision, offset_days) of an expression anchored on the previous date."""
+    if kind == "anaphor":
+        unit = m.group("unit").lower()
+        return {"day": "day", "week": "month", "month": "month", "year": "year"}[unit], 0
+    if kind == "offset":
+        n = m.group("n").lower()
+        days = (int(n) if n.isdigit() else _NUMBERS[n]) * (7 if m.group("unit").lower().startswith("week") else 1)
+        direction = (m.group("dir") or m.group("dir2")).lower()
+        return "day", days if direction in ("after", "later") else -days
+    if kind == "relyear" and m.group("phrase").lower() in ("the same day", "that same day"):
+        return "day", 0
+    return None, 0
+
+
 def find_dates(text: str, ref: date | None) -> list[DateExpr]:
     """Date expressions of `text`, left to right, the longest reading of each span."""
     taken: list[tuple[int, int]] = []
@@ -138,5 +174,6 @@ def find_dates(text: str, ref: date | None) -> list[DateExpr]:
                 continue
             value, precision, relative, same_day = _resolve(kind, m, ref)
             taken.append((start, end))
-            found.append(DateExpr(start, end, text[start:end], value, precision, relative, same_day))
+            found.append(DateExpr(start, end, text[start:end], value, precision, relative, same_day,
+                                  *_anchoring(kind, m)))
     return sorted(found, key=lambda d: d.start)

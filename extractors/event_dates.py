@@ -17,7 +17,7 @@ future clause. Precision is kept; nothing is invented when the article has no da
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -62,6 +62,30 @@ def _year_shift(expr: DateExpr, future: bool, ref: date | None) -> DateExpr:
 
 
 
+_COARSER = {"day": 0, "month": 1, "year": 2}
+
+
+def _anchored(expr: DateExpr, last: DateExpr | None, ref: date | None) -> DateExpr:
+    """"the same day", "that month", "five days before that": the previous date of the
+    article, at the expression's precision at most, moved by its offset; an offset with no
+    previous date counts from the article's date ("two days later" in a lede)."""
+    if (last is None or last.value is None) and expr.offset_days and ref is not None:
+        last = DateExpr(0, 0, "", ref, "day", True)
+    if last is None or last.value is None:
+        return DateExpr(expr.start, expr.end, expr.text, None, None, True)
+    precision = max(last.precision, expr.anaphor_precision or "day", key=lambda p: _COARSER.get(p, 0))
+    value = last.value
+    if expr.offset_days:
+        if last.precision != "day":
+            return DateExpr(expr.start, expr.end, expr.text, None, None, True)
+        value = value + timedelta(days=expr.offset_days)
+    if precision == "month":
+        value = value.replace(day=1)
+    elif precision == "year":
+        value = value.replace(month=1, day=1)
+    return DateExpr(expr.start, expr.end, expr.text, value, precision, True)
+
+
 class ArticleDates:
     """The dates of every sentence of an article, resolved once; "the same day" takes the date
     of the last sentence before it that had one."""
@@ -76,8 +100,11 @@ class ArticleDates:
         self.paragraph = {}
         paragraph = 0
         for n, sent in enumerate(self.sents):
-            if n and "\n" in doc.text[self.sents[n - 1].end_char:sent.start_char]:
-                paragraph += 1
+            previous = self.sents[n - 1] if n else None
+            # the break may sit inside the previous sentence's trailing whitespace
+            if previous is not None and "\n" in doc.text[previous.start_char + len(previous.text.rstrip()):sent.start_char]:
+                # a headline (a first paragraph of one sentence) tells the lede's news: one paragraph
+                paragraph += not (n == 1 and paragraph == 0)
             self.paragraph[n] = paragraph
         self.by_sentence: dict[int, list[DateExpr]] = {}
         self.proxy: dict[int, list[DateExpr]] = {}
@@ -86,8 +113,7 @@ class ArticleDates:
             exprs = []
             for expr in find_dates(sent.text, ref):
                 if expr.same_day:
-                    expr = DateExpr(expr.start, expr.end, expr.text, last.value if last else None,
-                                    last.precision if last else None, True)
+                    expr = _anchored(expr, last, ref)
                 exprs.append(expr)
             self.by_sentence[sent.start] = exprs
             dated = [e for e in exprs if e.value is not None]
@@ -164,7 +190,9 @@ class ArticleDates:
                                         self.by_sentence[other.start].index(dated[0]), future)
         # present-tense news: the article's own date
         if self.ref is not None and (home.tag_ in ("VBZ", "VBP") or
-                                     any(c.norm_ in ("has", "have") and c.dep_ == "aux" for c in home.children)):
+                                     any(c.norm_ in ("has", "have") and c.dep_ == "aux" or
+                                         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                         for c in home.children)):  # "is announcing", "is designated"
             today = DateExpr(0, 0, "", self.ref, "day", True)
             return today, today
         return None, None

@@ -27,6 +27,7 @@ if not Doc.has_extension("events"):
 # Which type a trigger token tries first when its lemma triggers several.
 TYPE_ORDER = ["designation", "reward", "statement", "legal_action", "military_action", "sanction", "diplomacy"]
 _SAYING = {"say", "tell", "add", "write", "post", "declare", "state", "announce", "insist"}
+_COORDINATION = {"and", "or", ",", "a", "an", "as", "the"}
 VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 # Persons act for an authority when the act is that authority's (Rubio designates for State).
 _ACTS_FOR_TYPES = {"designation", "sanction", "reward", "legal_action", "military_action"}
@@ -70,6 +71,9 @@ class EventFinder:
         self.cues = {k: set(v) for k, v in triggers["modality"].items()}
         # morphological cues ("Tense=Fut"): languages that mark the future on the verb (issue 11)
         self.morph_cues = {k: set(v) for k, v in triggers.get("modality_morph", {}).items()}
+        # verbs of saying and the words that may join coordinated regimes, in the data's language
+        self.saying = set(triggers.get("saying", _SAYING))
+        self.coordination = set(triggers.get("coordination", _COORDINATION))
         self.status_cues = {k: set(v) for k, v in triggers["status"].items()}
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
@@ -117,6 +121,7 @@ class EventFinder:
         for match_id, start, _ in self.phrases(doc):
             phrase_types.setdefault(start, set()).add(doc.vocab.strings[match_id])
         found: list[Candidate] = []
+        self._listed = {}  # target id -> the regime it was last listed under in this article
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             if sent.text.rstrip().rstrip("\"”'’").endswith("?"):
@@ -144,7 +149,9 @@ class EventFinder:
                     if candidates:
                         in_sentence += candidates
                         break
-            found += self._outermost(doc, in_sentence)
+            kept = self._outermost(doc, in_sentence)
+            self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
+            found += kept
         return found
 
     @staticmethod
@@ -168,7 +175,8 @@ class EventFinder:
         lemma = token.lemma_.lower()
         if rule.get("needs_designation") and not regimes and not (
                 lemma in implied.get("lemmas", ()) or lemma in implied.get("by_actor_lemmas", ()) or
-                lemma in implied.get("blocking_lemmas", ()) and self._has_object(token, implied["blocking_objects"])):
+                lemma in implied.get("blocking_lemmas", ()) and self._has_object(token, implied["blocking_objects"]) or
+                lemma in self.nouns["designation"] and token.pos_ in ("NOUN", "PROPN") and self._listed):
             return []
         if event_type == "sanction" and regimes:
             return []  # a listing under a regime is a designation, not an economic measure
@@ -211,6 +219,15 @@ class EventFinder:
             return []
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):
             return []  # "a judge ruled", "the court ordered": rulings come from courts and judges
+        if event_type == "designation" and not regimes and lemma in self.nouns["designation"] and \
+                lemma not in implied.get("lemmas", ()) and token.pos_ in ("NOUN", "PROPN"):
+            # "the listing" after "designated X as an FTO": the regime X was listed under (a
+            # Venezuelan "actor" is someone talking about the listing, not making it)
+            if actor is not None and roles.entity(actor).venezuela:
+                return []
+            return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, self._listed[target.ent_id_],
+                              modality, self._status(token, sent, modality))
+                    for target in targets if target.ent_id_ in self._listed]
         if event_type == "designation" and not regimes:
             if lemma in implied.get("by_actor_lemmas", ()) and lemma not in implied["lemmas"] and \
                     (actor is None or actor.ent_id_ not in implied["by_actors"] and
@@ -237,7 +254,7 @@ class EventFinder:
         in these sentences."""
         for sent in sents:
             for token in sent:
-                if token.lemma_.lower() in _SAYING:
+                if token.lemma_.lower() in self.saying:
                     for child in token.children:
                         ent = roles.at.get(child.i) if child.dep_ == "nsubj" else None
                         if ent is not None and ent.ent_id_ in self.entities:
@@ -249,7 +266,7 @@ class EventFinder:
         """Tokens between quotation marks (of three words or more: a "scare quote" is not speech)."""
         inside, start, quoted = False, 0, set()
         for token in sent:
-            if token.text in ('"', "“", "”"):
+            if token.text in ('"', "“", "”", "«", "»"):
                 if inside and token.i - start > 3:
                     quoted |= set(range(start, token.i))
                 inside, start = not inside, token.i
@@ -281,7 +298,7 @@ class EventFinder:
             chain = [inside[0]]
             for r in inside[1:]:  # coordinated: only "and", "or", commas and articles between
                 gap = doc[chain[-1][1]:r[0]]
-                if len(gap) <= 3 and all(t.lower_ in ("and", "or", ",", "a", "an", "as", "the") for t in gap):
+                if len(gap) <= 3 and all(t.lower_ in self.coordination for t in gap):
                     chain.append(r)
             return list(dict.fromkeys(r[2] for r in chain))
         before = [r for r in sent_regimes if r[1] <= token.i and token.i - r[1] <= 3]

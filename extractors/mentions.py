@@ -78,4 +78,32 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
             event_date=chosen.value if chosen else None, date_precision=chosen.precision if chosen else None,
             amount_usd=amount, is_background=background, sentence=sent.text, char_start=sent.start_char,
             char_end=sent.end_char, extractor_version=version)
-    return list(mentions.values())
+    return _share_paragraph_dates(list(mentions.values()), dates, doc)
+
+
+def _same_development(a: Mention, b: Mention) -> bool:
+    """Two mentions of one article that report the same development: same type, target and
+    regime, no conflicting amount; for recurring kinds (strikes, talks) this cannot be told."""
+    return a.event_type == b.event_type and a.target == b.target and a.designation == b.designation and \
+        a.status == b.status and \
+        a.event_type not in ("military_action", "diplomacy", "statement") and \
+        (a.amount_usd is None or b.amount_usd is None or a.amount_usd == b.amount_usd)
+
+
+def _share_paragraph_dates(mentions: list[Mention], dates: ArticleDates, doc: Doc) -> list[Mention]:
+    """An undated mention takes the date of the same development given elsewhere in its paragraph
+    ("The State Department designated X on Feb. 20. The designation freezes ..."), the nearest
+    first (GUIDELINES, dates rule 3)."""
+    sentence_of = {s.start_char: n for n, s in enumerate(dates.sents)}
+    paragraph = {m.mention_id: dates.paragraph.get(sentence_of.get(m.char_start, -1)) for m in mentions}
+    out = []
+    for m in mentions:
+        if m.event_date is None and paragraph[m.mention_id] is not None:
+            dated = [o for o in mentions if o.event_date is not None and o.mention_id != m.mention_id and
+                     paragraph[o.mention_id] == paragraph[m.mention_id] and _same_development(m, o)]
+            if dated:
+                o = min(dated, key=lambda o: abs(o.char_start - m.char_start))
+                m = m.model_copy(update={"event_date": o.event_date, "date_precision": o.date_precision,
+                                         "is_background": o.is_background})
+        out.append(m)
+    return out

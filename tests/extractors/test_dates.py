@@ -45,3 +45,19 @@ def test_the_verb_may_is_not_a_month():
 def test_same_day_is_flagged_for_the_caller():
     (d,) = find_dates("The same day, Trump told advisers", None)
     assert d.same_day and d.value is None
+
+
+@pytest.mark.parametrize("text, anchor, offset", [
+    ("The same month, Treasury acted", "month", 0),
+    ("that day it took effect", "day", 0),
+    ("Five days before that, troops moved", "day", -5),
+    ("two weeks later the ship arrived", "day", 14),
+])
+def test_issue10_anchored_expressions_are_flagged_for_the_caller(text, anchor, offset):
+    (expr,) = find_dates(text, date(2025, 8, 19))
+    assert expr.same_day and expr.anaphor_precision == anchor and expr.offset_days == offset
+
+
+def test_issue10_vague_recent_time_is_the_month_of_the_recent_days():
+    (expr,) = find_dates("The announcement came days after officials said so", date(2025, 8, 19))
+    assert (expr.value, expr.precision) == (date(2025, 8, 1), "month")

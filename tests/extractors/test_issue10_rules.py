@@ -53,3 +53,48 @@ def test_issue10_standing_positions_and_analysts_quotes_are_not_events(nlp):
                       'an analyst in Caracas.') == []
     official = found(nlp, 'Trump spoke on Sunday. "We may be having some discussions with Maduro," Trump said.')
     assert ("diplomacy", "Donald Trump", "Nicolás Maduro") in {m[:3] for m in official}
+
+
+def test_issue10_a_court_acts_by_ruling_about_the_group_its_clause_names(nlp):
+    text = ("The Supreme Court on Monday allowed the Trump administration to end Temporary Protected Status "
+            "for about 350,000 Venezuelans. U.S. District Judge Edward Chen had blocked the termination in March. "
+            "Chen blocked it again for Venezuelans on Friday.")
+    rulings = {(m[1], m[2]) for m in found(nlp, text) if m[0] == "legal_action"}
+    assert ("Supreme Court", "Venezuelan migrants") in rulings
+    assert ("Edward Chen", "Venezuelan migrants") in rulings  # "Chen" is the listed judge, not a new name
+    # a court never imposes the sanction it rules on
+    assert not [m for m in found(nlp, text) if m[0] == "sanction" and m[1] in ("Supreme Court", "Edward Chen")]
+
+
+def test_issue10_a_passive_subject_is_acted_on_not_acting(nlp):
+    text = "Venezuelan businessman Alex Saab was arrested in June 2020 when his jet stopped to refuel in Cape Verde."
+    assert ("legal_action", None, "Alex Saab", None, "2020-06-01") in found(nlp, text)  # month precision
+
+
+def test_issue10_blocking_property_and_ofac_designations_are_sdn_listings(nlp):
+    text = ("The Treasury Department's Office of Foreign Assets Control today designated Venezuelan official "
+            "Simón Zerpa pursuant to Executive Order 13692. The State Department designated Raúl Gorrín.")
+    listings = {(m[2], m[3]) for m in found(nlp, text) if m[0] == "designation"}
+    assert listings == {("Simón Zerpa", "SDN")}  # only OFAC's designation implies the SDN list
+    frozen = "Treasury froze all U.S. assets of Venezuela's Diosdado Cabello on Friday."
+    assert {(m[0], m[2], m[3]) for m in found(nlp, frozen)} == {("designation", "Diosdado Cabello", "SDN")}
+
+
+def test_issue10_anchored_dates_count_from_the_previous_date(nlp):
+    text = ("Prosecutors in Miami charged Alex Saab in July 2019 with laundering money for Caracas. "
+            "The same month, the Treasury Department sanctioned Saab.\n\n"
+            "The Pentagon ordered the USS Gerald R. Ford to the Caribbean on November 16, 2025. "
+            "Five days before that, Venezuela's Vladimir Padrino López had ordered troops deployed across Venezuela.")
+    dates = {(m[0], m[2]): m[4] for m in found(nlp, text)}
+    assert dates[("designation", "Alex Saab")] == "2019-07-01"  # month precision
+    assert dates[("military_action", "Venezuela")] == "2025-11-11"
+
+
+def test_issue10_a_paragraph_gives_one_date_to_one_development(nlp):
+    text = ("Treasury sanctioned Venezuela's Cartel de los Soles on July 25, 2025. "
+            "The listing of the Cartel de los Soles followed a months-long review.\n\n"
+            "The listing of the Cartel de los Soles followed years of pressure from Congress.")
+    by_sentence = sorted((m.char_start, m.event_date and m.event_date.isoformat()) for m in extract_mentions(
+        nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 7, 28))]) if m.event_type == "designation")
+    assert [d for _, d in by_sentence][:2] == ["2025-07-25", "2025-07-25"]
+    assert by_sentence[-1][1] != "2025-07-25"  # another paragraph: not the same telling
