@@ -44,6 +44,15 @@ class SentenceFixes:
     def __init__(self, rules: dict) -> None:
         self.no_split_after = set(rules.get("no_split_after", []))
         self.split_after = set(rules.get("split_after", []))
+        self.enders = tuple(rules.get("sentence_enders", []))
+        self.closers = set(rules.get("closers", []))
+
+    def _ends_sentence(self, token: Token) -> bool:
+        """A sentence may follow `token`: a line break, a sentence-final mark, or a closing
+        quote or bracket right after one ('... no existe."')."""
+        if token.is_space or "\n" in token.whitespace_ or token.text.endswith(self.enders):
+            return True
+        return token.text in self.closers and token.i > 0 and self._ends_sentence(token.doc[token.i - 1])
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
@@ -52,6 +61,8 @@ class SentenceFixes:
                 after.is_sent_start = False
             elif token.text in self.split_after and after.is_alpha and after.is_title:
                 after.is_sent_start = True
+            elif self.enders and not self._ends_sentence(token) and not after.is_space:
+                after.is_sent_start = False  # "Maduro | reiteró ...", "Desde agosto, | Washington ..."
         return doc
 
 

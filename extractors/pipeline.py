@@ -159,10 +159,17 @@ def extract_articles(nlp: Pipelines, articles: Iterable[ArticleText], batch_size
     failures: dict[str, str] = {}
     for language, group in by_language.items():
         relevant = [a for a in group if passes_gate(a.text, language)]
-        if relevant:
-            found, failed = _extract_relevant(choose(language), relevant, batch_size, n_process, max_chars)
-            mentions += found
-            failures.update(failed)
+        if not relevant:
+            continue
+        try:
+            nlp_of_language = choose(language)
+        except OSError as exc:  # its model is not installed: these articles fail, saying how to fix it
+            log.error("%s", exc)
+            failures.update({a.article_id: str(exc)[:500] for a in relevant})
+            continue
+        found, failed = _extract_relevant(nlp_of_language, relevant, batch_size, n_process, max_chars)
+        mentions += found
+        failures.update(failed)
     return mentions, failures
 
 
