@@ -20,12 +20,14 @@ class View(BaseModel):
     formats: dict[str, str] = {}  # query column -> strftime format for its datetimes
 
 
-EVENTS_VIEW = View(columns=[("last_seen_at", "last seen"), ("event_type", "type"), ("status", "status"),
-                            ("article_count", "articles"), ("source_count", "sources"), ("summary", "summary")],
-                   wrap=["summary"], formats={"last_seen_at": "%Y-%m-%d"})
+# The summary says who did what to whom, when, and at which stage; the type and the number of
+# sources are what an analyst sorts and weighs by. Wrapped columns in order of priority.
+EVENTS_VIEW = View(columns=[("last_seen_at", "last seen"), ("event_type", "type"), ("source_count", "sources"),
+                            ("summary", "summary")],
+                   wrap=["summary", "event_type"], formats={"last_seen_at": "%Y-%m-%d"})
 ALERTS_VIEW = View(columns=[("created_at", "raised (UTC)"), ("alert", "alert"), ("summary", "summary"),
                             ("delivery_state", "delivery")],
-                   wrap=["summary", "delivery"], formats={"created_at": "%Y-%m-%d %H:%M"})
+                   wrap=["summary", "alert", "delivery_state"], formats={"created_at": "%Y-%m-%d %H:%M"})
 
 
 def _shown(value: Any, fmt: str | None) -> Any:
@@ -33,6 +35,8 @@ def _shown(value: Any, fmt: str | None) -> Any:
         return ""
     if fmt and isinstance(value, datetime):
         return value.strftime(fmt)
+    if isinstance(value, str):
+        return value.replace("_", " ")  # "military action" can wrap, "military_action" cannot
     return value
 
 
@@ -41,7 +45,8 @@ def render_view(view: View, columns: Sequence[str], rows: Sequence[Sequence[Any]
     index = [columns.index(name) for name, _ in view.columns]
     shown = [[_shown(row[i], view.formats.get(name)) for i, (name, _) in zip(index, view.columns)] for row in rows]
     headers = [header for _, header in view.columns]
-    wrap = [header for name, header in view.columns if name in view.wrap or header in view.wrap]
+    headers_of = dict(view.columns)
+    wrap = [headers_of[name] for name in view.wrap]
     return render_table(headers, shown, max_width=None, width=width or terminal_width(), wrap=wrap)
 
 

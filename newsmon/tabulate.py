@@ -20,40 +20,42 @@ def _cell(value: Any, max_width: int | None) -> str:
     return text if max_width is None or len(text) <= max_width else text[: max_width - 1] + "…"
 
 
-MIN_WRAP_WIDTH = 24  # narrower than this, a wrapped column is unreadable: the line overflows instead
-
-
 def terminal_width() -> int:
     """The terminal's width: COLUMNS when set, else the terminal's, else 100 (a pipe)."""
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _wrap_widths(widths: list[int], wrap: list[int], width: int) -> list[int]:
-    """Give the wrapped columns what the others leave of `width`, shared by their natural
-    widths; never less than MIN_WRAP_WIDTH each."""
+def _wrap_widths(widths: list[int], wrap: list[int], least: dict[int, int], width: int) -> list[int]:
+    """Fit the table in `width`: the wrapped columns, in order of priority, share what the
+    others leave. Each gets at least `least` (its longest word, so no word is broken), the
+    first takes the rest up to its natural width, then the next. Narrower than the least
+    widths allow, the line overflows: text is never cut."""
     fixed = sum(w for i, w in enumerate(widths) if i not in wrap) + 3 * (len(widths) - 1)
-    room = width - fixed
-    natural = sum(widths[i] for i in wrap)
-    if natural <= room:
-        return widths
     out = list(widths)
     for i in wrap:
-        out[i] = max(MIN_WRAP_WIDTH, min(widths[i], room * widths[i] // natural))
+        out[i] = least[i]
+    room = width - fixed - sum(least[i] for i in wrap)
+    for i in wrap:
+        extra = max(0, min(widths[i] - least[i], room))
+        out[i] += extra
+        room -= extra
     return out
 
 
 def render_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int | None = 60,
                  width: int | None = None, wrap: Sequence[str] = ()) -> str:
     """A table for the terminal. Cells longer than `max_width` are cut (None: never). With
-    `width`, the columns named in `wrap` get the width the others leave and are wrapped onto
-    more lines, never cut: the whole text is there."""
+    `width`, the columns named in `wrap` (first: the one that matters most) get the width the
+    others leave and are wrapped onto more lines, never cut: the whole text is there."""
     cells = [[_cell(v, None if columns[i] in wrap else max_width) for i, v in enumerate(row)] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    numeric = [all(isinstance(r[i], (int, float, Decimal)) or r[i] is None for r in rows) and rows
-               for i in range(len(columns))]
-    wrapped = [i for i, c in enumerate(columns) if c in wrap]
+    numeric = [all(isinstance(r[i], (int, float, Decimal)) or r[i] is None for r in rows)
+               and any(r[i] is not None for r in rows) for i in range(len(columns))]
+    wrapped = [columns.index(c) for c in wrap if c in columns]  # in the order of priority given
     if width and wrapped:
-        widths = _wrap_widths(widths, wrapped, width)
+        least = {i: max(len(w) for text in [columns[i]] + [r[i] for r in cells] for w in text.split() or [""])
+                 for i in wrapped}
+        widths = _wrap_widths(widths, wrapped, least, width)
 
     def line(values: Sequence[str]) -> str:
         return " | ".join(v.rjust(w) if numeric[i] else v.ljust(w) for i, (v, w) in enumerate(zip(values, widths))).rstrip()

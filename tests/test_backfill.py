@@ -43,3 +43,15 @@ def test_dry_run_reports_then_apply_writes(db_path, tmp_path, monkeypatch):
     assert applied.removed == report.removed
     after = state(db_path)
     assert after[2] == 0 and after[0] == before[0] - 1 and report.extractor_version in after[1]
+
+
+def test_issue12_backfill_counts_the_stored_articles_when_none_needs_re_extracting(db_path):
+    """It said "over 0 articles" with 2 stored: the count was of articles re-extracted."""
+    ingest.store_run(db_path, ingest.read_seeds(SEEDS_DIR), [], [], datetime.now(timezone.utc))
+    extraction.extract_pending(db_path)
+    stages.resolve_stage(db_path, ["console"])
+    report = backfill(db_path, ["console"], apply=False)
+    assert (report.articles, report.reextracted) == (2, 0)
+    first_line = report.format().splitlines()[0]
+    assert "over 2 stored articles (all already extracted with this version)" in first_line
+    assert report.events_before == report.events_after > 0

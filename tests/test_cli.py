@@ -102,3 +102,124 @@ def test_ephemeral_startup_timeout_defaults_to_90s_and_the_users_setting_wins(tm
         out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
                              timeout=120)
         assert out.stdout.strip() == expected, out.stderr
+
+
+# --- issue 12: listings an analyst reads at a glance, the digest and backfill verbs ---
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory):
+    """The two seeds through the real pipeline (real spaCy model), alerts delivered on the console."""
+    from datetime import datetime, timezone
+
+    from newsmon import extraction, ingest, stages
+    from newsmon.alerts.deliver import deliver_outbox
+    from newsmon.settings import Settings
+
+    db = tmp_path_factory.mktemp("issue12") / "data" / "store.duckdb"
+    ingest.store_run(db, ingest.read_seeds(SEEDS_DIR), [], [], datetime.now(timezone.utc))
+    extraction.extract_pending(db)
+    stages.resolve_stage(db, ["console", "webhook"])
+    deliver_outbox(db, Settings(db_path=db, alert_prefect=False))  # the webhook: not configured, stays pending
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        summaries = [r[0] for r in con.execute("SELECT summary FROM events WHERE NOT is_background").fetchall()]
+    return db, summaries
+
+
+def _listing(result, columns: int) -> dict[str, list[str]]:
+    """Parse a default view: every line fits, and each row's cells joined across its lines."""
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= columns for line in lines), [line for line in lines if len(line) > columns]
+    header = [h.strip() for h in lines[0].split(" | ")]
+    rows: list[list[str]] = []
+    for line in lines[2:-1]:
+        cells = [c.strip() for c in line.split(" | ")] + [""] * len(header)
+        if cells[0]:
+            rows.append(cells[:len(header)])
+        else:  # a wrapped row continues
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells)]
+    return {h: [r[i] for r in rows] for i, h in enumerate(header)}
+
+
+def test_issue12_events_default_view_fits_the_terminal_with_summaries_whole(tmp_path, seeded_store):
+    db, summaries = seeded_store
+    env = {**os.environ, "COLUMNS": "80"}
+    result = subprocess.run([sys.executable, "-m", "newsmon.cli", "events", "--db", str(db)], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    table = _listing(result, 80)
+    assert list(table) == ["last seen", "type", "sources", "summary"]
+    assert sorted(table["summary"]) == sorted(summaries) and len(summaries) >= 4
+    assert not any("?" in s for s in table["summary"])
+    assert "Venezuela's foreign minister Yván Gil rejects the FTO listing of Cartel de los Soles" in table["summary"]
+    fto = table["summary"].index("State Department lists Cartel de los Soles as a terrorist organization (FTO), "
+                                 "effective 24 Nov 2025")
+    assert table["sources"][fto] == "2"  # the two seed files: two sources
+
+    wide = newsmon("events", "--db", str(db), "--wide", cwd=tmp_path)
+    header = [h.strip() for h in wide.stdout.splitlines()[0].split(" | ")]
+    assert header[:4] == ["event_type", "designation", "actor", "target"] and len(header) == 18
+    assert all(any(s in line for line in wide.stdout.splitlines()) for s in summaries)  # one line each, whole
+
+
+def test_issue12_alerts_default_view_fits_and_says_the_delivery_whole(tmp_path, seeded_store):
+    db, _ = seeded_store
+    env = {**os.environ, "COLUMNS": "90"}
+    result = subprocess.run([sys.executable, "-m", "newsmon.cli", "alerts", "--db", str(db)], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    table = _listing(result, 90)
+    assert list(table) == ["raised (UTC)", "alert", "summary", "delivery"]
+    assert set(table["delivery"]) == {"pending: webhook (0 tries)"}  # console delivered, webhook not
+    # newest first: within the run, the last raised first; the NEW of the FTO listing before its change
+    changed = table["alert"].index("CHANGED status -> effective")
+    assert "to list Cartel de los Soles" in table["summary"][changed + 1]
+    new_fto = [s for a, s in zip(table["alert"], table["summary"]) if a == "NEW" and "to list Cartel" in s]
+    assert new_fto == ["State Department to list Cartel de los Soles as a terrorist organization (FTO), "
+                       "effective 24 Nov 2025"]
+    wide = newsmon("alerts", "--db", str(db), "--wide", cwd=tmp_path)
+    assert "console=delivered, webhook=pending(0)" in wide.stdout
+
+
+def test_issue12_unknown_type_limit_help_and_version(tmp_path, seeded_store):
+    db, _ = seeded_store
+    bad = newsmon("events", "--type", "foo", "--db", str(db), cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert "there is no event type 'foo'" in _one_clear_line(bad)
+    assert "designation, diplomacy, legal_action, military_action, reward, sanction, statement" in bad.stderr
+    good = newsmon("events", "--type", "statement", "--db", str(db), cwd=tmp_path)
+    assert good.returncode == 0 and "rejects the FTO listing" in good.stdout
+    for verb, noun in (("events", "events"), ("alerts", "alerts")):
+        helptext = " ".join(newsmon(verb, "--help", cwd=tmp_path).stdout.split())
+        assert f"--limit N show at most N {noun} (default 100)" in helptext
+    version = newsmon("--version", cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.strip() == "newsmon 0.1.0"
+
+
+def test_issue12_digest_and_backfill_commands(tmp_path, seeded_store):
+    import shutil
+
+    db = tmp_path / "data" / "store.duckdb"  # a copy: backfill --apply writes
+    db.parent.mkdir()
+    shutil.copy(seeded_store[0], db)
+    digest = newsmon("digest", "--db", str(db), "--since", "7d", cwd=tmp_path, timeout=300)
+    assert digest.returncode == 0, digest.stderr
+    assert digest.stdout.startswith("# newsmon digest: ")
+    assert "**NEW** Venezuela's foreign minister Yván Gil rejects the FTO listing of Cartel de los Soles" in digest.stdout
+    written = list((tmp_path / "data" / "digests").glob("digest-*.md"))  # next to the store, not in the cwd
+    assert len(written) == 1 and f"(written to {written[0]})" in digest.stdout
+    assert not (tmp_path / "digests").exists()
+
+    dry = newsmon("backfill", "--db", str(db), cwd=tmp_path, timeout=300)
+    assert dry.returncode == 0, dry.stderr
+    assert "backfill dry run (nothing written)" in dry.stdout
+    # (re-extracted or not depends on the extractor data being the fixture's: others may edit it)
+    assert "over 2 stored articles (" in dry.stdout
+    applied = newsmon("backfill", "--apply", "--db", str(db), cwd=tmp_path, timeout=300)
+    assert applied.returncode == 0 and applied.stdout.startswith("backfill applied: ")
+
+    missing = newsmon("digest", "--db", str(tmp_path / "none.duckdb"), cwd=tmp_path)
+    assert missing.returncode == 2 and "run `newsmon run` first" in missing.stderr

@@ -51,3 +51,35 @@ def test_write_digest_reads_the_store_read_only_and_writes_markdown(db_path, tmp
         fill(con)
     digest, path = write_digest(db_path, tmp_path / "digests", until=NOW)
     assert path.name == "digest-2025-11-25.md" and path.read_text(encoding="utf-8") == digest.markdown
+
+
+def test_issue12_digests_go_next_to_the_store_unless_set(tmp_path):
+    from newsmon.digest import digest_dir
+    from newsmon.settings import Settings
+
+    store = tmp_path / "data" / "newsmon.duckdb"
+    assert digest_dir(Settings(db_path=store)) == tmp_path / "data" / "digests"
+    assert digest_dir(Settings(db_path=store, digest_dir=tmp_path / "elsewhere")) == tmp_path / "elsewhere"
+
+
+def test_issue12_digests_are_ignored_by_git():
+    import shutil
+    import subprocess
+
+    from conftest import PROJECT_ROOT
+
+    if shutil.which("git") is None or not (PROJECT_ROOT / ".git").exists():
+        import pytest
+
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(["git", "check-ignore", "-q", "digests/digest-2025-11-25.md"], cwd=PROJECT_ROOT)
+    assert ignored.returncode == 0
+
+
+def test_issue12_digest_over_a_longer_window_in_report_order(store):
+    fill(store)
+    digest = build_digest(store, NOW - timedelta(hours=40), NOW)
+    assert digest.developments == 4  # yesterday's run too: the announcement and the statement
+    md = digest.markdown
+    assert "Venezuela's foreign minister Yván Gil rejects the FTO listing of Cartel de los Soles (Nov 2025)" in md
+    assert md.index("**NEW** State Department to list") < md.index("**CHANGED status → effective**")

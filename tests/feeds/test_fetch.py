@@ -123,3 +123,21 @@ def test_issue8_retry_after_seconds_and_http_date_are_honoured_and_capped(feed_s
     assert retry_at("999999999", now, 86_400) == now + timedelta(days=1)
     assert retry_at("Mon, 01 Jan 2001 00:00:00 GMT", now, 86_400) == now
     assert retry_at("soon", now, 86_400) is None
+
+
+def test_issue12_failed_feeds_are_named_in_one_warning_per_run(feed_server, caplog):
+    import logging
+
+    from conftest import free_port
+
+    good = feed_server.add("/ok.xml", rss([{"title": "t", "link": "http://x/1"}]))
+    dead = [src(f"http://127.0.0.1:{free_port()}/feed.xml", name=f"Dead feed {i}") for i in range(3)]
+    with caplog.at_level(logging.DEBUG, logger="newsmon.feeds.fetch"):
+        results = fetch([src(good, name="Good feed")] + dead)
+    assert [r.status for r in results] == ["ok", "error", "error", "error"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("3 of 4 feeds could not be fetched: Dead feed 0, Dead feed 1, Dead feed 2")
+    assert "Good feed" not in warnings[0]
+    details = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG and "Dead feed" in r.getMessage()]
+    assert len(details) == 3  # each feed's error, at DEBUG; the summary and the feeds table have it too

@@ -41,14 +41,16 @@ def test_monitor_ingests_extracts_resolves_and_alerts_then_nothing_new(monitor, 
         "seeds": (2, 0), url: (1, 0), feed_server.url("/gone"): (0, 1)}
     assert result.extraction.articles == 3 and result.extraction.mentions >= 10
     assert result.resolution.events_created >= 8 and result.resolution.alerts >= 3
-    assert any("FTO designation of Cartel de los Soles" in line for line in result.delivery.console_lines)
+    assert any("to list Cartel de los Soles as a terrorist organization (FTO)" in line
+               for line in result.delivery.console_lines)
 
     with duckdb.connect(str(settings.db_path), read_only=True) as con:
         fto = con.execute("SELECT status, article_count, source_count FROM events WHERE designation = 'FTO' "
                           "AND target = 'Cartel de los Soles'").fetchall()
         alerts = con.execute("SELECT count(DISTINCT alert_key), count(*) FILTER (WHERE delivered_at IS NULL "
                              "AND channel IN ('console', 'jsonl')) FROM alerts").fetchone()
-    assert fto == [("effective", 3, 2)]  # two seeds and the feed item: one event
+    # two seeds and the feed item: one event; each seed file a source of its own (issue 12)
+    assert fto == [("effective", 3, 3)]
     assert alerts[1] == 0
 
     second = monitor(settings=s)
