@@ -28,7 +28,6 @@ if not Doc.has_extension("events"):
 TYPE_ORDER = ["designation", "reward", "statement", "legal_action", "military_action", "sanction", "diplomacy"]
 _SAYING = {"say", "tell", "add", "write", "post", "declare", "state", "announce", "insist"}
 _COORDINATION = {"and", "or", ",", "a", "an", "as", "the"}
-_COORDINATION = {"and", "or", ",", "a", "an", "as", "the"}
 VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 # Persons act for an authority when the act is that authority's (Rubio designates for State).
 _ACTS_FOR_TYPES = {"designation", "sanction", "reward", "legal_action", "military_action"}
@@ -72,9 +71,6 @@ class EventFinder:
         self.cues = {k: set(v) for k, v in triggers["modality"].items()}
         # morphological cues ("Tense=Fut"): languages that mark the future on the verb (issue 11)
         self.morph_cues = {k: set(v) for k, v in triggers.get("modality_morph", {}).items()}
-        # verbs of saying and the words that may join coordinated regimes, in the data's language
-        self.saying = set(triggers.get("saying", _SAYING))
-        self.coordination = set(triggers.get("coordination", _COORDINATION))
         # verbs of saying and the words that may join coordinated regimes, in the data's language
         self.saying = set(triggers.get("saying", _SAYING))
         self.coordination = set(triggers.get("coordination", _COORDINATION))
