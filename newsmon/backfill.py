@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 from pydantic import BaseModel, Field
 
-from newsmon.events.resolve import resolve_pending
+from newsmon.events.resolve import refresh_summaries, resolve_pending
 from newsmon.extraction import extract_with
 from newsmon.models import utcnow
 from newsmon.store.db import connect, open_store, query
@@ -37,6 +37,7 @@ class BackfillReport(BaseModel):
     merged: list[str] = Field(default_factory=list)     # an event that now holds several old events
     split: list[str] = Field(default_factory=list)      # an old event now spread over several events
     alerts_would_fire: list[str] = Field(default_factory=list)
+    summaries_rewritten: int = 0  # events whose summary the current templates write differently
 
     def format(self) -> str:
         head = "backfill applied" if self.applied else "backfill dry run (nothing written)"
@@ -51,6 +52,7 @@ class BackfillReport(BaseModel):
             items = getattr(self, name)
             lines.append(f"{name.replace('_', ' ')}: {len(items)}")
             lines += [f"  - {item}" for item in items[:50]]
+        lines.append(f"summaries rewritten: {self.summaries_rewritten}")
         return "\n".join(lines)
 
 
@@ -64,12 +66,14 @@ def _state(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set[str]], dict[st
     return dict(members), summaries, mentions
 
 
-def rerun(con: duckdb.DuckDBPyConnection, channels: list[str]) -> int:
-    """Re-extract every article with the current version, re-resolve, drop orphaned events."""
+def rerun(con: duckdb.DuckDBPyConnection, channels: list[str]) -> tuple[int, int]:
+    """Re-extract every article with the current version, re-resolve, drop orphaned events,
+    rewrite the summaries with the current templates. Returns (articles re-extracted,
+    summaries rewritten)."""
     extracted = extract_with(con, reextract=True)
     resolve_pending(con, channels)
     con.execute(query("delete_orphan_events"))
-    return extracted.articles
+    return extracted.articles, refresh_summaries(con)
 
 
 def diff(before: dict[str, set[str]], after: dict[str, set[str]], summaries_before: dict[str, str],
@@ -109,7 +113,7 @@ def backfill(db_path: Path, channels: list[str], apply: bool = False, lock_wait_
             before, summaries_before, report.mentions_before = _state(con)
             started = utcnow()
             report.articles = con.execute(query("count_articles")).fetchone()[0]
-            report.reextracted = rerun(con, channels)
+            report.reextracted, report.summaries_rewritten = rerun(con, channels)
             after, summaries_after, report.mentions_after = _state(con)
             report.alerts_would_fire = [f"{reason}: {summary}" for reason, summary in con.execute(
                 query("alerts_raised_since"), {"since": started}).fetchall()]

@@ -55,3 +55,21 @@ def test_issue12_backfill_counts_the_stored_articles_when_none_needs_re_extracti
     first_line = report.format().splitlines()[0]
     assert "over 2 stored articles (all already extracted with this version)" in first_line
     assert report.events_before == report.events_after > 0
+
+
+def test_issue12_backfill_rewrites_summaries_written_before_the_templates(db_path):
+    ingest.store_run(db_path, ingest.read_seeds(SEEDS_DIR), [], [], datetime.now(timezone.utc))
+    extraction.extract_pending(db_path)
+    stages.resolve_stage(db_path, ["console"])
+    with duckdb.connect(str(db_path)) as con:  # a store of before issue 12
+        con.execute("UPDATE events SET summary = 'Reward of $' || CAST(amount_usd / 1e6 AS INTEGER) || "
+                    "'M for Nicolás Maduro by ?' WHERE event_type = 'reward'")
+    report = backfill(db_path, ["console"], apply=False)
+    assert report.summaries_rewritten == 2 and "summaries rewritten: 2" in report.format()
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM events WHERE summary LIKE '%?'").fetchone() == (2,)  # dry run
+    assert backfill(db_path, ["console"], apply=True).summaries_rewritten == 2
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        rewards = sorted(r[0] for r in con.execute("SELECT summary FROM events WHERE event_type = 'reward'").fetchall())
+    assert rewards == ["$25M reward offered for Nicolás Maduro (Jan 2025)",  # the article names no one for it
+                       "State Department reward for Nicolás Maduro raised to $50M from $25M (Aug 2025)"]

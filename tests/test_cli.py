@@ -208,7 +208,8 @@ def test_issue12_digest_and_backfill_commands(tmp_path, seeded_store):
     digest = newsmon("digest", "--db", str(db), "--since", "7d", cwd=tmp_path, timeout=300)
     assert digest.returncode == 0, digest.stderr
     assert digest.stdout.startswith("# newsmon digest: ")
-    assert "**NEW** Venezuela's foreign minister Yván Gil rejects the FTO listing of Cartel de los Soles" in digest.stdout
+    gil = "**NEW** Venezuela's foreign minister Yván Gil rejects the FTO listing of Cartel de los Soles"
+    assert gil in digest.stdout
     written = list((tmp_path / "data" / "digests").glob("digest-*.md"))  # next to the store, not in the cwd
     assert len(written) == 1 and f"(written to {written[0]})" in digest.stdout
     assert not (tmp_path / "digests").exists()

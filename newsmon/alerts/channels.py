@@ -64,8 +64,8 @@ def alert_line(alert: PendingAlert) -> str:
     """One readable line: what happened (the summary says who did what to whom, and when),
     and how well it is sourced."""
     p = alert.payload
-    sources = f"[{count_noun(p.get('article_count', 1), 'article')}, {count_noun(p.get('source_count', 1), 'source')}" + \
-              (", official]" if p.get("official") else "]")
+    sources = (f"[{count_noun(p.get('article_count', 1), 'article')}, "
+               f"{count_noun(p.get('source_count', 1), 'source')}" + (", official]" if p.get("official") else "]"))
     summary = p.get("summary") or f"{p.get('event_type')} {p.get('target') or ''}".strip()
     return f"{alert_head(alert.reason, alert.alert_key)}: {summary} {sources}"
 

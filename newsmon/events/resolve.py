@@ -240,6 +240,22 @@ def _fmt_date(record: dict) -> str:
     return {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(record.get("date_precision"), d.isoformat())
 
 
+def refresh_summaries(con: duckdb.DuckDBPyConnection, rules: Rules | None = None) -> int:
+    """Rewrite every event's summary from its fields with the current templates (an edited
+    summaries.yaml, or a store written before issue 12's summaries); returns how many changed."""
+    cursor = con.execute(query("all_events"))
+    columns = [d[0] for d in cursor.description]
+    resolver = Resolver(con, rules or load_rules(), utcnow())
+    for row in cursor.fetchall():
+        event = dict(zip(columns, row))
+        resolver._blocks.setdefault(event["block_key"], []).append(event)  # every block at once: one scan
+    rows = [{"event_id": e["event_id"], "summary": summary} for block in resolver._blocks.values() for e in block
+            if (summary := resolver.summary(e)) != e["summary"]]
+    if rows:
+        con.execute(query("update_event_summaries"), {"rows": rows})
+    return len(rows)
+
+
 def resolve_pending(con: duckdb.DuckDBPyConnection, channels: list[str], now: datetime | None = None,
                     rules: Rules | None = None, batch_size: int = 5000) -> ResolutionSummary:
     """Resolve every mention not yet attached to an event; write events, history and alerts."""
