@@ -74,6 +74,7 @@ class EventFinder:
         # verbs of saying and the words that may join coordinated regimes, in the data's language
         self.saying = set(triggers.get("saying", _SAYING))
         self.coordination = set(triggers.get("coordination", _COORDINATION))
+        self.standing_morph = set(triggers.get("standing_morph", []))  # "requeriría": would require
         self.status_cues = {k: set(v) for k, v in triggers["status"].items()}
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
@@ -184,7 +185,7 @@ class EventFinder:
         if rule.get("needs_amount") and token.pos_ == "VERB" and not amounts:
             return []
         words = self._clause(token, sent)
-        if self.standing & (words | {c.lower_ for c in token.children}):
+        if self.standing & (words | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
         lemma = token.lemma_.lower()
@@ -325,14 +326,20 @@ class EventFinder:
             sentence_words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
             if self.cues["denied"] & (sentence_words | {token.lemma_.lower()}):
                 return "denied"
-        # the trigger's verb, or the verb a noun trigger is the object of ("impondrá sanciones")
-        verb = token if token.pos_ in ("VERB", "AUX") else token.head
-        morph = set(str(verb.morph).split("|")) if verb.pos_ in ("VERB", "AUX") else set()
+        morph = self._verb_morph(token)
         if self.cues["intended"] & words or self.morph_cues.get("intended", set()) & morph:
             return "intended"
         if self.cues["possible"] & words or self.morph_cues.get("possible", set()) & morph:
             return "possible"
         return "asserted"
+
+    @staticmethod
+    def _verb_morph(token: Token) -> set[str]:
+        """Morphology of the trigger's verb, or of the verb a noun trigger hangs from ("impondrá
+        sanciones", "un ataque supondría"): languages that mark the future or the conditional on
+        the verb (issue 11)."""
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        return set(str(verb.morph).split("|")) if verb.pos_ in ("VERB", "AUX") else set()
 
     def _status(self, token: Token, sent: Span, modality: str) -> str:
         words = self._clause(token, sent) | {token.lemma_.lower()}

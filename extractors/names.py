@@ -42,9 +42,14 @@ def name_rules(path: str | Path | None = None) -> dict:
     return _name_rules(Path(path or data_dir() / "names.yaml"))
 
 
-@Language.factory("newsmon_names", default_config={"rules": None})
-def make_names(nlp: Language, name: str, rules: str | None) -> "NameResolver":
-    return NameResolver(name_rules(rules))
+@Language.factory("newsmon_names", default_config={"rules": None, "extra": None})
+def make_names(nlp: Language, name: str, rules: str | None, extra: str | None = None) -> "NameResolver":
+    """`extra`: a language's additions (data/<language>/names.yaml): its lists are added to the
+    shared ones, its `ner_kinds` override the kinds of its model's NER labels (issue 11)."""
+    merged = dict(name_rules(rules))
+    for key, value in (name_rules(extra) if extra else {}).items():
+        merged[key] = {**merged.get(key, {}), **value} if isinstance(value, dict) else merged.get(key, []) + value
+    return NameResolver(merged)
 
 
 class NameResolver:
@@ -53,6 +58,7 @@ class NameResolver:
         self.agency_heads = {w.lower() for w in rules.get("agency_heads", [])}
         self.not_names = {w.lower() for w in rules.get("not_names", [])}
         self.venezuelan_cues = {w.lower() for w in rules.get("venezuelan_cues", [])}
+        self.ner_kinds = {**_NER_KINDS, **rules.get("ner_kinds", {})}
         self.court_titles = {w.lower() for w in rules.get("court_titles", [])}
         self.court_heads = {w.lower() for w in rules.get("court_heads", [])}
 
@@ -69,7 +75,7 @@ class NameResolver:
         return Span(doc, start, end, label=span.label_)
 
     def _kind(self, span: Span) -> str | None:
-        kind = _NER_KINDS.get(span.label_)
+        kind = self.ner_kinds.get(span.label_)
         if kind == "organisation" and any(t.lower_ in self.court_heads for t in span):
             return "court"
         if kind == "organisation" and any(t.lower_ in self.agency_heads for t in span):

@@ -90,7 +90,7 @@ def _load_other(model: str | None, language: str) -> Language:
     nlp.add_pipe("newsmon_paragraphs", before="parser")
     nlp.add_pipe("newsmon_sentence_fixes", before="parser", config={"path": str(data / "sentences.yaml")})
     nlp.add_pipe("newsmon_gazetteer", after="ner", config={"aliases": str(data / "gazetteer_aliases.jsonl")})
-    nlp.add_pipe("newsmon_names", after="newsmon_gazetteer")
+    nlp.add_pipe("newsmon_names", after="newsmon_gazetteer", config={"extra": str(data / "names.yaml")})
     nlp.add_pipe("newsmon_grammar", after="newsmon_names", config={"path": str(data / "grammar.yaml")})
     nlp.add_pipe("newsmon_events", last=True, config={"triggers": str(data / "triggers.yaml"),
                                                       "designations": str(data / "designations.yaml")})
