@@ -79,6 +79,7 @@ class EventFinder:
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
         self.not_target_heads = set(triggers.get("not_target_heads", []))
+        self.reaction_nouns = set(triggers["types"]["statement"].get("reaction_objects", []))
         self.entities = entities
         self.verbs = {t: set(r.get("verbs", [])) for t, r in self.rules.items()}
         self.nouns = {t: set(r.get("nouns", [])) for t, r in self.rules.items()}
@@ -123,6 +124,7 @@ class EventFinder:
             phrase_types.setdefault(start, set()).add(doc.vocab.strings[match_id])
         found: list[Candidate] = []
         self._listed = {}  # target id -> the regime it was last listed under in this article
+        self._last_target = None  # whom the article's last reported act was aimed at
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             if sent.text.rstrip().rstrip("\"”'’").endswith("?"):
@@ -150,10 +152,37 @@ class EventFinder:
                     if candidates:
                         in_sentence += candidates
                         break
-            kept = self._outermost(doc, in_sentence)
+            kept = self._outermost(doc, self._reactions(doc, in_sentence))
             self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
+            acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
+            if acts:
+                self._last_target = acts[-1].target
             found += kept
         return found
+
+    def _reactions(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """A position is about what the act it answers was aimed at: "dismissed the charges
+        against him" is about him (the charges stay a mention of their own: the sentence reports
+        them too), "called the move a lie" is about the target of the act the article last
+        reported."""
+        for stmt in [c for c in candidates if c.event_type == "statement"]:
+            trigger = doc[stmt.trigger]
+            inner = [c for c in candidates if c.event_type != "statement" and c.target is not None and
+                     trigger.is_ancestor(doc[c.trigger])]
+            if inner:
+                stmt.target = inner[0].target
+            elif self._last_target is not None and any(
+                    c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in self.reaction_nouns
+                    for c in trigger.children):
+                stmt.target = self._last_target
+        out, seen = [], set()
+        for c in candidates:
+            key = (c.event_type, c.trigger, c.target.ent_id_ if c.target is not None else None, c.designation)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(c)
+        return out
 
     @staticmethod
     def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -218,6 +247,8 @@ class EventFinder:
                 targets = home[:1]
         if rule.get("needs_actor") and actor is None:
             return []
+        if event_type == "statement" and not targets:
+            targets = [None]  # what it is about may be the act it answers (see _reactions)
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):
             return []  # "a judge ruled", "the court ordered": rulings come from courts and judges
         if event_type == "designation" and not regimes and lemma in self.nouns["designation"] and \

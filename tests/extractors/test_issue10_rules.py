@@ -98,3 +98,13 @@ def test_issue10_a_paragraph_gives_one_date_to_one_development(nlp):
         nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 7, 28))]) if m.event_type == "designation")
     assert [d for _, d in by_sentence][:2] == ["2025-07-25", "2025-07-25"]
     assert by_sentence[-1][1] != "2025-07-25"  # another paragraph: not the same telling
+
+
+def test_issue10_a_position_is_about_what_the_act_it_answers_was_aimed_at(nlp):
+    text = ("Treasury sanctioned Venezuela's Cartel de los Soles on Friday. "
+            "Foreign Minister Yván Gil called the move a ridiculous lie.")
+    assert ("statement", "Yván Gil", "Cartel de los Soles", None, None) in found(nlp, text)
+    inner = "Nicolás Maduro dismissed the U.S. charges against him as a fabrication."
+    kinds = {(m[0], m[2]) for m in found(nlp, inner)}
+    assert ("statement", "Nicolás Maduro") in kinds  # about him, not about the United States
+    assert ("legal_action", "Nicolás Maduro") in kinds  # the sentence reports the charges too
