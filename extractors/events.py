@@ -79,6 +79,7 @@ class EventFinder:
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
         self.not_target_heads = set(triggers.get("not_target_heads", []))
+        self.document_subjects = set(triggers.get("document_subjects", []))
         self.reaction_nouns = set(triggers["types"]["statement"].get("reaction_objects", []))
         self.entities = entities
         self.verbs = {t: set(r.get("verbs", [])) for t, r in self.rules.items()}
@@ -214,6 +215,9 @@ class EventFinder:
         if rule.get("needs_amount") and token.pos_ == "VERB" and not amounts:
             return []
         words = self._clause(token, sent)
+        if event_type in ("sanction", "legal_action", "designation") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.document_subjects for c in token.children):
+            return []  # "GL 41 authorizes transactions with ...": what a document provides, not an act
         if self.standing & (words | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)

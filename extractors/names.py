@@ -57,6 +57,7 @@ class NameResolver:
         self.titles = {t.lower() for t in rules.get("titles", [])}
         self.agency_heads = {w.lower() for w in rules.get("agency_heads", [])}
         self.not_names = {w.lower() for w in rules.get("not_names", [])}
+        self.not_name_words = {w.lower() for w in rules.get("not_name_words", [])}
         self.venezuelan_cues = {w.lower() for w in rules.get("venezuelan_cues", [])}
         self.ner_kinds = {**_NER_KINDS, **rules.get("ner_kinds", {})}
         self.court_titles = {w.lower() for w in rules.get("court_titles", [])}
@@ -101,6 +102,7 @@ class NameResolver:
             kind = self._kind(ent)
             core = self._core(ent) if kind else None
             if core is None or core.text.lower() in self.not_names or not any(t.is_alpha for t in core) \
+                    or any(t.lower_ in self.not_name_words for t in core) \
                     or all(t.is_lower for t in core if t.is_alpha):
                 kept.append(ent)
                 continue

@@ -108,3 +108,10 @@ def test_issue10_a_position_is_about_what_the_act_it_answers_was_aimed_at(nlp):
     kinds = {(m[0], m[2]) for m in found(nlp, inner)}
     assert ("statement", "Nicolás Maduro") in kinds  # about him, not about the United States
     assert ("legal_action", "Nicolás Maduro") in kinds  # the sentence reports the charges too
+
+
+def test_issue10_documents_and_measures_in_force_are_not_acts(nlp):
+    text = ("General License 41 authorizes transactions related to Chevron's joint ventures in Venezuela. "
+            "Washington's sanctions against Maduro's government remain in place. "
+            "Members of Congress wrote to Trump urging sanctions on Venezuela's Tareck El Aissami.")
+    assert found(nlp, text) == []
