@@ -17,7 +17,8 @@ from pathlib import Path
 import duckdb
 from pydantic import BaseModel, Field
 
-from newsmon.events.resolve import refresh_summaries, resolve_pending
+from newsmon.events.resolve import Resolver, resolve_pending
+from newsmon.events.rules import load_rules
 from newsmon.extraction import extract_with
 from newsmon.models import utcnow
 from newsmon.store.db import connect, open_store, query
@@ -64,6 +65,22 @@ def _state(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, set[str]], dict[st
     summaries = dict(con.execute(query("event_summaries")).fetchall())
     mentions = con.execute(query("count_mentions")).fetchone()[0]
     return dict(members), summaries, mentions
+
+
+def refresh_summaries(con: duckdb.DuckDBPyConnection, rules=None) -> int:
+    """Rewrite every event's summary from its fields with the current templates (an edited
+    summaries.yaml, or a store written before issue 12's summaries); returns how many changed."""
+    cursor = con.execute(query("all_events"))
+    columns = [d[0] for d in cursor.description]
+    resolver = Resolver(con, rules or load_rules(), utcnow())
+    for row in cursor.fetchall():
+        event = dict(zip(columns, row))
+        resolver._blocks.setdefault(event["block_key"], []).append(event)  # every block at once: one scan
+    rows = [{"event_id": e["event_id"], "summary": summary} for block in resolver._blocks.values() for e in block
+            if (summary := resolver.summary(e)) != e["summary"]]
+    if rows:
+        con.execute(query("update_event_summaries"), {"rows": rows})
+    return len(rows)
 
 
 def rerun(con: duckdb.DuckDBPyConnection, channels: list[str]) -> tuple[int, int]:

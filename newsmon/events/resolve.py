@@ -19,7 +19,7 @@ import duckdb
 from pydantic import BaseModel
 
 from newsmon.events.rules import (Rules, TypeRule, block_key, date_gap_days, dates_compatible, field_value,
-                                  load_rules, more_precise)
+                                  fmt_date, happened_after, load_rules, more_precise)
 from newsmon.events.summaries import about_text, summarise
 from newsmon.models import stable_id, utcnow
 from newsmon.store.db import query
@@ -99,7 +99,7 @@ class Resolver:
             gap = date_gap_days(mention["event_date"], mention["date_precision"], event["event_date"],
                                 event["date_precision"])
             reason = (f"joined: same {'+'.join(rule.block_on)}"
-                      + (f"; dates {_fmt_date(mention)} ~ {_fmt_date(event)} (gap {gap}d <= {rule.date_tolerance_days}d)"
+                      + (f"; dates {fmt_date(mention)} ~ {fmt_date(event)} (gap {gap}d <= {rule.date_tolerance_days}d)"
                          if gap is not None else "; no date on one side")
                       + (f"; {len(compatible)} candidates, closest chosen" if len(compatible) > 1 else ""))
             self._join(event, mention, rule)
@@ -147,7 +147,7 @@ class Resolver:
         if event["event_type"] == "reward" and event.get("amount_usd") is not None:
             lower = [e["amount_usd"] for e in self.candidates(event["block_key"])
                      if e.get("amount_usd") is not None and e["amount_usd"] < event["amount_usd"]
-                     and not _later(e, event)]
+                     and not happened_after(e, event)]
             previous = max(lower, default=None)
         return summarise(event, previous)
 
@@ -163,7 +163,7 @@ class Resolver:
                 return f"{name} {a!r} != {b!r}"
         if not dates_compatible(mention["event_date"], mention["date_precision"], event["event_date"],
                                 event["date_precision"], rule.date_tolerance_days):
-            return f"date {_fmt_date(mention)} vs {_fmt_date(event)} beyond {rule.date_tolerance_days}d"
+            return f"date {fmt_date(mention)} vs {fmt_date(event)} beyond {rule.date_tolerance_days}d"
         return None
 
     @staticmethod
@@ -212,7 +212,7 @@ class Resolver:
             if not mention["is_background"]:
                 self._pending.append(_Alert(event["event_id"], f"changed:{name}", str(new), mention, event))
         if mention["event_date"] is not None and more_precise(mention["date_precision"], event["date_precision"]):
-            self._history(event, mention, "event_date", _fmt_date(event), _fmt_date(mention))
+            self._history(event, mention, "event_date", fmt_date(event), fmt_date(mention))
             event["event_date"], event["date_precision"] = mention["event_date"], mention["date_precision"]
         for name in ("actor", "amount_usd"):
             if event.get(name) is None and mention.get(name) is not None:
@@ -226,34 +226,6 @@ class Resolver:
                                    "old_value": None if old is None else str(old),
                                    "new_value": None if new is None else str(new),
                                    "article_id": mention["article_id"], "mention_id": mention["mention_id"]})
-
-
-def _later(a: dict, b: dict) -> bool:
-    """`a` is known to have happened after `b`."""
-    return a.get("event_date") is not None and b.get("event_date") is not None and a["event_date"] > b["event_date"]
-
-
-def _fmt_date(record: dict) -> str:
-    d = record.get("event_date")
-    if d is None:
-        return "unknown"
-    return {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(record.get("date_precision"), d.isoformat())
-
-
-def refresh_summaries(con: duckdb.DuckDBPyConnection, rules: Rules | None = None) -> int:
-    """Rewrite every event's summary from its fields with the current templates (an edited
-    summaries.yaml, or a store written before issue 12's summaries); returns how many changed."""
-    cursor = con.execute(query("all_events"))
-    columns = [d[0] for d in cursor.description]
-    resolver = Resolver(con, rules or load_rules(), utcnow())
-    for row in cursor.fetchall():
-        event = dict(zip(columns, row))
-        resolver._blocks.setdefault(event["block_key"], []).append(event)  # every block at once: one scan
-    rows = [{"event_id": e["event_id"], "summary": summary} for block in resolver._blocks.values() for e in block
-            if (summary := resolver.summary(e)) != e["summary"]]
-    if rows:
-        con.execute(query("update_event_summaries"), {"rows": rows})
-    return len(rows)
 
 
 def resolve_pending(con: duckdb.DuckDBPyConnection, channels: list[str], now: datetime | None = None,

@@ -93,3 +93,13 @@ def more_precise(new_precision: str | None, old_precision: str | None) -> bool:
     return PRECISION_RANK.get(new_precision, 0) > PRECISION_RANK.get(old_precision, 0)
 
 
+def happened_after(a: dict, b: dict) -> bool:
+    """`a` is known to have happened after `b`."""
+    return a.get("event_date") is not None and b.get("event_date") is not None and a["event_date"] > b["event_date"]
+
+
+def fmt_date(record: dict) -> str:
+    d = record.get("event_date")
+    if d is None:
+        return "unknown"
+    return {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(record.get("date_precision"), d.isoformat())
