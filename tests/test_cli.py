@@ -23,6 +23,12 @@ def test_run_then_sql(tmp_path, feed_server):
     assert run.returncode == 0, run.stderr
     assert "articles: 3 new, 0 already seen, 1 failed" in run.stdout
     assert "unreachable" in run.stdout
+    # issue 12: the alerts in the order they happened, the NEW with the date its article states
+    alerts = run.stdout.split("\nalerts:\n", 1)[1].split("\nalert delivery:", 1)[0].splitlines()
+    new = alerts.index("  NEW: State Department to list Cartel de los Soles as a terrorist organization (FTO), "
+                       "effective 24 Nov 2025 [2 articles, 2 sources]")
+    assert alerts[new + 1].startswith("  CHANGED status -> effective: State Department lists Cartel de los Soles")
+    assert not any("?" in line for line in alerts)
 
     again = newsmon("run", "--db", str(db), "--seeds", str(SEEDS_DIR), "--feed", url, cwd=tmp_path)
     assert again.returncode == 0, again.stderr
