@@ -47,4 +47,32 @@ def evaluate_dir(directory: Path, verbose: bool = False, model: str | None = Non
         clusters = score_clusters([(g.model_dump(), p) for g, p in report.matched], articles, predicted,
                                   [g.model_dump() for g in gold.mentions])
         text += "\nevent resolution (extracted mentions resolved in a scratch store):\n" + clusters.format()
+        text += "\n" + cross_language(gold.mentions, report.matched, languages, articles, predicted)
     return text
+
+
+def cross_language(gold_mentions: list, matched: list, languages: dict[str, str], articles: list[dict],
+                   predicted: list[dict]) -> str:
+    """Issue 11: the gold developments reported in more than one language; of them, those with an
+    extracted mention in each of their languages; of those, the ones resolved to one event."""
+    from newsmon.cluster_eval import resolve_in_scratch_store
+
+    reported: dict[str, set[str]] = {}
+    for gold in gold_mentions:
+        if gold.development:
+            reported.setdefault(gold.development, set()).add(languages[gold.article])
+    multilingual = {d for d, langs in reported.items() if len(langs) > 1}
+    assignment, _ = resolve_in_scratch_store(articles, predicted)
+    events: dict[str, dict[str, set[str]]] = {}  # development -> language -> event ids
+    for gold, pred in matched:
+        if gold.development in multilingual:
+            events.setdefault(gold.development, {}).setdefault(languages[gold.article], set()).add(
+                assignment[pred["mention_id"]])
+    covered = [d for d in multilingual if set(events.get(d, {})) == reported[d]]
+    one_event = [d for d in covered if len(set().union(*events[d].values())) == 1]
+    # an event holding mentions of every language of the development (its other mentions may
+    # have been split off: the resolver's doing, in one language as much as across them)
+    shared = [d for d in covered if set.intersection(*events[d].values())]
+    return (f"developments reported in more than one language: {len(multilingual)}; extracted in each of "
+            f"their languages: {len(covered)}; resolved to one event: {len(one_event)}; "
+            f"with an event shared across their languages: {len(shared)}")
