@@ -249,6 +249,14 @@ class EventFinder:
                 home = [e for e in sent.ents if e.ent_id_ == VENEZUELA] or \
                     ([actor] if actor.ent_id_ == VENEZUELA else [])
                 targets = home[:1]
+        actor_entity = roles.entity(actor)
+        if event_type == "legal_action" and not targets and token.pos_ == "VERB" and actor_entity is not None \
+                and not actor_entity.venezuela:
+            # "invoked the Alien Enemies Act ... against Tren de Aragua": whoever its clause names,
+            # else, for an immigration measure, the migrants (someone must act: "the ruling does
+            # not affect deportations" is no act)
+            targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
+                self._implied_target(sent, roles)
         if rule.get("needs_actor") and actor is None:
             return []
         if event_type == "statement" and not targets:
@@ -281,9 +289,31 @@ class EventFinder:
         if court is None:
             return []
         kinds = self.rules["legal_action"]["court_target_kinds"]
-        targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
+        targets = self._implied_target(sent, roles) or \
+            roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
         return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
                 for target in targets]
+
+    def _implied_target(self, sent: Span, roles: Roles) -> list[Span]:
+        """The target an immigration measure is about when its sentence has a cue (triggers.yaml,
+        legal_action.implied_target), as a span over the cue word."""
+        implied = self.rules["legal_action"].get("implied_target")
+        if not implied or implied["target"] not in roles.entities:
+            return []
+        cues = set(implied["cues"])
+        lowered = sent.text.lower()
+        span = next((sent.doc[t.i:t.i + 1] for t in sent if t.lemma_.lower() in cues or t.lower_ in cues), None)
+        for phrase in (c for c in cues if " " in c and span is None):
+            at = lowered.find(phrase)
+            if at >= 0:
+                span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase),
+                                          alignment_mode="expand")
+        if span is None:
+            return []
+        # a Span's ent_id_ is its root token's: the cue words carry the implied target's id
+        for token in span:
+            token.ent_id_ = implied["target"]
+        return [Span(sent.doc, span.start, span.end, label="NORP")]
 
     def _official_speaker(self, sents: list[Span], roles: Roles) -> bool:
         """Whether a listed name (an official, a government) is the subject of a verb of saying

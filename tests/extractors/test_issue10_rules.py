@@ -115,3 +115,11 @@ def test_issue10_documents_and_measures_in_force_are_not_acts(nlp):
             "Washington's sanctions against Maduro's government remain in place. "
             "Members of Congress wrote to Trump urging sanctions on Venezuela's Tareck El Aissami.")
     assert found(nlp, text) == []
+
+
+def test_issue10_immigration_rulings_are_about_the_migrants(nlp):
+    text = ("The Supreme Court's order on Monday lifted a judge's block on deportations under the Alien Enemies Act. "
+            "President Donald Trump invoked the Alien Enemies Act on Saturday against Venezuela's Tren de Aragua. "
+            "The ruling does not affect deportations under ordinary immigration law.")
+    acts = {(m[1], m[2]) for m in found(nlp, text) if m[0] == "legal_action"}
+    assert acts == {("Supreme Court", "Venezuelan migrants"), ("United States", "Tren de Aragua")}  # Trump acts for it
