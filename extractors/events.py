@@ -75,6 +75,7 @@ class EventFinder:
         self.saying = set(triggers.get("saying", _SAYING))
         self.coordination = set(triggers.get("coordination", _COORDINATION))
         self.standing_morph = set(triggers.get("standing_morph", []))  # "requeriría": would require
+        self.pronouns = set(triggers.get("pronouns", [])) or None  # personal pronouns, if not English
         self.status_cues = {k: set(v) for k, v in triggers["status"].items()}
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
@@ -118,9 +119,10 @@ class EventFinder:
     def find(self, doc: Doc) -> list[Candidate]:
         regimes = self._regimes(doc)
         roles = Roles(doc, entities_of(doc, self.entities), {i for s, e, _ in regimes for i in range(s, e)},
-                      self.not_target_heads)
+                      self.not_target_heads, self.pronouns)
         gaz = roles.at
         phrase_types: dict[int, set[str]] = {}
+        self._phrase_types = phrase_types
         for match_id, start, _ in self.phrases(doc):
             phrase_types.setdefault(start, set()).add(doc.vocab.strings[match_id])
         found: list[Candidate] = []
@@ -222,7 +224,8 @@ class EventFinder:
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
         lemma = token.lemma_.lower()
-        weak = lemma in rule.get("weak", []) or token.lower_ in rule.get("weak", [])
+        weak = (lemma in rule.get("weak", []) or token.lower_ in rule.get("weak", [])) and \
+            event_type not in self._phrase_types.get(token.i, ())  # "acusar formalmente": a phrase is specific
         if weak and rule.get("needs_cue") and modality not in rule["needs_cue"]:
             return []
         if weak and rule.get("weak_objects") and not self._has_object(token, rule["weak_objects"]):

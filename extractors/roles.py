@@ -25,8 +25,9 @@ _PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 
 class Roles:
     def __init__(self, doc: Doc, entities: dict[str, Entity], reserved: set[int] = frozenset(),
-                 not_target_heads: set[str] = frozenset()) -> None:
+                 not_target_heads: set[str] = frozenset(), pronouns: set[str] | None = None) -> None:
         self.doc = doc
+        self.pronouns = pronouns or _PRONOUNS  # the data's language's (Spanish: él, lo, le, su, ...)
         self.not_target_heads = not_target_heads
         self.entities = entities
         # `reserved`: tokens that name something else (a legal regime: "Foreign Terrorist
@@ -45,7 +46,7 @@ class Roles:
                 ent = self.at.get(token.i)
                 if ent is not None and self.kind(ent) == "person" and token.i == ent.start:
                     last, last_sent = ent, sent_no
-                elif token.lower_ in _PRONOUNS and token.pos_ == "PRON" and last is not None \
+                elif token.lower_ in self.pronouns and (token.pos_ == "PRON" or token.dep_ == "poss") and last is not None \
                         and sent_no - last_sent <= 1:
                     self.at[token.i] = last
 
@@ -187,7 +188,11 @@ class Roles:
             if len(sides) >= 2:
                 return sides[0], [sides[1]]
         if actor is not None and not targets:
-            partners = [c for c in actor.root.children if c.dep_ == "conj"]
+            # "Maduro's government and the opposition signed": the conjunct of what the actor owns
+            node = actor.root
+            while node.dep_ in ("poss", "compound") and node.head.i != node.i:
+                node = node.head
+            partners = [c for c in (*actor.root.children, *node.children) if c.dep_ == "conj"]
             spans = [s for c in partners for s in self.entities_in(c.subtree, kinds, actor)]
             if spans:
                 return actor, spans[:1]

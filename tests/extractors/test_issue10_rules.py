@@ -123,3 +123,9 @@ def test_issue10_immigration_rulings_are_about_the_migrants(nlp):
             "The ruling does not affect deportations under ordinary immigration law.")
     acts = {(m[1], m[2]) for m in found(nlp, text) if m[0] == "legal_action"}
     assert acts == {("Supreme Court", "Venezuelan migrants"), ("United States", "Tren de Aragua")}  # Trump acts for it
+
+
+def test_issue10_signing_and_accepting_are_diplomacy_only_with_a_diplomatic_object(nlp):
+    signed = "Nicolás Maduro's government and the opposition Unitary Platform signed an agreement in Barbados on Tuesday."
+    assert ("diplomacy", "Unitary Platform") in {(m[0], m[2]) for m in found(nlp, signed)}
+    assert found(nlp, "Venezuela's Nicolás Maduro signed a decree raising the minimum wage.") == []
