@@ -241,6 +241,9 @@ class EventFinder:
                                 near_amount=event_type == "reward" and bool(amounts))
         if event_type == "diplomacy":
             actor, targets = roles.parties(token, rule["target_kinds"], actor, targets)
+            # the other side of talks is a government, an official or a listed group; an unlisted
+            # organisation met, visited or exchanged with is a club, a firm, a team
+            targets = [t for t in targets if t.ent_id_ in self.entities or roles.kind(t) != "organisation"]
         if not targets and event_type == "military_action":
             # "deployed troops along the coast": the place named in the sentence, else, for a
             # Venezuelan mobilisation, Venezuela itself (the taxonomy's "target or place")

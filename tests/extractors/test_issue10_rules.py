@@ -129,3 +129,9 @@ def test_issue10_signing_and_accepting_are_diplomacy_only_with_a_diplomatic_obje
     signed = "Nicolás Maduro's government and the opposition Unitary Platform signed an agreement in Barbados on Tuesday."
     assert ("diplomacy", "Unitary Platform") in {(m[0], m[2]) for m in found(nlp, signed)}
     assert found(nlp, "Venezuela's Nicolás Maduro signed a decree raising the minimum wage.") == []
+
+
+def test_issue10_an_unlisted_club_is_no_side_of_talks(nlp):
+    text = ("Venezuela's Leones del Caracas met the Tiburones de La Guaira on Friday in Caracas, "
+            "and the two clubs agreed to exchange two pitchers.")
+    assert found(nlp, text) == []
