@@ -162,3 +162,20 @@ def test_a_failed_write_leaves_nothing_half_done(store, monkeypatch):
     assert store.execute("SELECT count(*) FROM event_mentions WHERE event_id IS NOT NULL").fetchone() == (0,)
     monkeypatch.undo()
     assert resolve_pending(store, CHANNELS, NOW).alerts == 1
+
+
+def test_issue10_a_measure_or_ruling_dated_a_day_apart_by_two_reports_is_one_event(store):
+    add_mention(store, add_article(store, "lapse1", published="2024-04-17"), "sanction", "Venezuela",
+                actor="State Department", event_date="2024-04-17")
+    add_mention(store, add_article(store, "lapse2", source="wire", published="2024-04-18"), "sanction", "Venezuela",
+                actor="United States", event_date="2024-04-18")
+    add_mention(store, add_article(store, "stay1", published="2025-05-19"), "legal_action", "Venezuelan migrants",
+                actor="Supreme Court", event_date="2025-05-19")
+    add_mention(store, add_article(store, "stay2", source="wire", published="2025-05-20"), "legal_action",
+                "Venezuelan migrants", actor="Supreme Court", event_date="2025-05-20")
+    # a measure a week later is another development
+    add_mention(store, add_article(store, "later", published="2024-04-25"), "sanction", "Venezuela",
+                actor="Treasury", event_date="2024-04-25")
+    resolve_pending(store, CHANNELS, NOW)
+    assert [(e["event_type"], e["article_count"]) for e in events(store)] == \
+        [("legal_action", 2), ("sanction", 2), ("sanction", 1)]
