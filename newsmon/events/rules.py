@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
-BLOCK_FIELDS = {"event_type", "actor", "target", "designation", "parties", "modality", "amount_usd"}
+BLOCK_FIELDS = {"event_type", "actor", "target", "designation", "parties", "modality", "amount_usd", "side"}
 
 
 class TypeRule(BaseModel):
@@ -46,9 +46,31 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     return Rules.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
+@functools.cache
+def _sides() -> dict[str, str]:
+    """Each listed name -> the government it acts for ("Richard Grenell" and "Donald Trump" ->
+    "United States"; a Venezuelan official -> "Venezuela"), from the extractor's gazetteer."""
+    from extractors.gazetteer import load_gazetteer
+
+    entities = load_gazetteer()
+
+    def top(name: str, seen: tuple[str, ...] = ()) -> str:
+        entity = entities.get(name)
+        if entity is None:
+            return name
+        if entity.acts_for and entity.acts_for not in seen:
+            return top(entity.acts_for, (*seen, name))
+        return "Venezuela" if entity.venezuela else name
+
+    return {name: top(name) for name in entities}
+
+
 def field_value(record: dict, name: str) -> Any:
     if name == "parties":
         return "|".join(sorted(str(record.get(k) or "") for k in ("actor", "target")))
+    if name == "side":  # the government the actor acts for: envoys and presidents speak for one side
+        actor = record.get("actor")
+        return _sides().get(actor, actor) if actor else None
     return record.get(name)
 
 

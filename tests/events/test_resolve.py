@@ -179,3 +179,14 @@ def test_issue10_a_measure_or_ruling_dated_a_day_apart_by_two_reports_is_one_eve
     resolve_pending(store, CHANNELS, NOW)
     assert [(e["event_type"], e["article_count"]) for e in events(store)] == \
         [("legal_action", 2), ("sanction", 2), ("sanction", 1)]
+
+
+def test_issue10_talks_told_by_the_envoy_and_by_the_president_are_one_meeting(store):
+    add_mention(store, add_article(store, "envoy", published="2025-01-31"), "diplomacy", "Nicolás Maduro",
+                actor="Richard Grenell", event_date="2025-01-31")
+    add_mention(store, add_article(store, "president", source="wire", published="2025-02-01"), "diplomacy",
+                "Nicolás Maduro", actor="Donald Trump", event_date="2025-01-31")
+    add_mention(store, add_article(store, "caracas", source="vtv", published="2025-02-01"), "diplomacy",
+                "Nicolás Maduro", actor="Delcy Rodríguez", event_date="2025-01-31")
+    resolve_pending(store, CHANNELS, NOW)
+    assert sorted(e["article_count"] for e in events(store)) == [1, 2]  # the Venezuelan side's talks stay apart
