@@ -265,6 +265,9 @@ class EventFinder:
                 self._implied_target(sent, roles)
         if rule.get("needs_actor") and actor is None:
             return []
+        if event_type == "statement" and any(c.dep_ == "nsubj" and self._speaker_kinds(c, roles) and
+                                             not self._speaker_kinds(c, roles) & set(kinds) for c in token.children):
+            return []  # "InSight Crime called it an oversimplification": a think tank's view, not an official's
         if event_type == "statement" and not targets:
             targets = [None]  # what it is about may be the act it answers (see _reactions)
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):
@@ -299,6 +302,12 @@ class EventFinder:
             roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
         return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
                 for target in targets]
+
+    @staticmethod
+    def _speaker_kinds(subject: Token, roles: Roles) -> set[str]:
+        """The kinds of the names a subject is made of (its head words, not what they qualify)."""
+        return {roles.kind(roles.at[t.i]) for t in subject.subtree if t.i in roles.at and
+                t.dep_ not in ("poss", "pobj", "appos") and roles.at[t.i].root.i == t.i}
 
     def _implied_target(self, sent: Span, roles: Roles) -> list[Span]:
         """The target an immigration measure is about when its sentence has a cue (triggers.yaml,

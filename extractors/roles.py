@@ -110,8 +110,8 @@ class Roles:
             if node.dep_ not in _CLIMB or node.head.i == node.i:
                 break
             node = node.head
-        if not fallback:
-            return None
+        if not fallback or any(c.dep_ in ("nsubj", "csubj") for c in token.children):
+            return None  # "experts describe ...": a subject that names no one is still the subject
         # no subject: the last name before the verb, but never its passive subject ("Saab was
         # arrested": Saab is acted on, not acting)
         patients = {t.i for c in token.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree}

@@ -135,3 +135,9 @@ def test_issue10_an_unlisted_club_is_no_side_of_talks(nlp):
     text = ("Venezuela's Leones del Caracas met the Tiburones de La Guaira on Friday in Caracas, "
             "and the two clubs agreed to exchange two pitchers.")
     assert found(nlp, text) == []
+
+
+def test_issue10_analysts_views_are_not_officials_positions(nlp):
+    text = ('InSight Crime, cited by Reuters, called it an "oversimplification" to say Venezuela\'s Nicolás Maduro '
+            "heads a cartel; experts describe a diffuse system of corruption.")
+    assert found(nlp, text) == []
