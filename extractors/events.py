@@ -359,7 +359,8 @@ class EventFinder:
     def _has_object(token: Token, objects: list[str]) -> bool:
         """Whether the trigger acts on one of `objects` (its object, passive subject, a
         compound, or for a noun the verb it is the object of)."""
-        near = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "compound", "attr", "amod")]
+        # the subject too: "the licence lapsed", "the carrier group reached the Caribbean"
+        near = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "compound", "attr", "amod")]
         if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass", "nsubj", "compound"):
             near.append(token.head)
         words = {t.lemma_.lower() for c in near for t in (c, *(g for g in c.children if g.dep_ in ("compound", "amod")))}

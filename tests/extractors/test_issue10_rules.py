@@ -141,3 +141,9 @@ def test_issue10_analysts_views_are_not_officials_positions(nlp):
     text = ('InSight Crime, cited by Reuters, called it an "oversimplification" to say Venezuela\'s Nicolás Maduro '
             "heads a cartel; experts describe a diffuse system of corruption.")
     assert found(nlp, text) == []
+
+
+def test_issue10_forces_moving_into_a_theatre_are_a_deployment(nlp):
+    text = ("The USS Gerald R. Ford carrier strike group reached the Caribbean on Sunday. "
+            "Venezuela's Nicolás Maduro reached an agreement with the opposition, and the talks headed nowhere.")
+    assert [(m[0], m[2]) for m in found(nlp, text) if m[0] == "military_action"] == [("military_action", "Caribbean")]
