@@ -25,7 +25,9 @@ from extractors.dates import DateExpr, find_dates
 from extractors.dates_es import find_dates_es
 
 # Phrases that mark the date of a designation taking effect (preferred over other dates).
-_EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from")
+_EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from",
+                   # Spanish (issue 11): "a partir del 24 de noviembre", "entrará en vigor el 24"
+                   "a partir del", "a partir de", "vigor el", "vigor desde el", "efectiva el", "efectiva desde el")
 # Openings of a sentence that continues the previous one's development.
 _BACK_REFERENCES = {"it", "the", "this", "that", "they", "these", "those", "its", "their", "he", "she"}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
