@@ -45,10 +45,16 @@ def name_rules(path: str | Path | None = None) -> dict:
 @Language.factory("newsmon_names", default_config={"rules": None, "extra": None})
 def make_names(nlp: Language, name: str, rules: str | None, extra: str | None = None) -> "NameResolver":
     """`extra`: a language's additions (data/<language>/names.yaml): its lists are added to the
-    shared ones, its `ner_kinds` override the kinds of its model's NER labels (issue 11)."""
+    shared ones, its `ner_kinds` override the kinds of its model's NER labels, its other values
+    replace the shared ones (issue 11)."""
     merged = dict(name_rules(rules))
     for key, value in (name_rules(extra) if extra else {}).items():
-        merged[key] = {**merged.get(key, {}), **value} if isinstance(value, dict) else merged.get(key, []) + value
+        if isinstance(value, dict):
+            merged[key] = {**merged.get(key, {}), **value}
+        elif isinstance(value, list):
+            merged[key] = merged.get(key, []) + value
+        else:
+            merged[key] = value
     return NameResolver(merged)
 
 
@@ -60,6 +66,9 @@ class NameResolver:
         self.not_name_words = {w.lower() for w in rules.get("not_name_words", [])}
         self.venezuelan_cues = {w.lower() for w in rules.get("venezuelan_cues", [])}
         self.ner_kinds = {**_NER_KINDS, **rules.get("ner_kinds", {})}
+        # an unlisted person named by fewer words, in its fullest form, is no name (a model that
+        # tags towns and common nouns as persons: "Cumaná", "Paz" of a ministry's title)
+        self.min_person_words = rules.get("min_person_words", 1)
         self.court_titles = {w.lower() for w in rules.get("court_titles", [])}
         self.court_heads = {w.lower() for w in rules.get("court_heads", [])}
 
@@ -126,6 +135,8 @@ class NameResolver:
                 kept.append(Span(doc, core.start, core.end, label=match.label_, span_id=match.ent_id_))
                 continue
             canonical = fullest.get(core.text, core.text) if kind in ("person", "court") else re.sub(r"\s+", " ", core.text)
+            if kind == "person" and len(canonical.split()) < self.min_person_words:
+                continue
             before = doc[max(0, core.start - 3):core.start]
             venezuelan = any(t.lower_ in self.venezuelan_cues for t in before) or \
                 any(t.lower_ in self.venezuelan_cues for t in core)
