@@ -226,7 +226,8 @@ class EventFinder:
         lemma = token.lemma_.lower()
         weak = (lemma in rule.get("weak", []) or token.lower_ in rule.get("weak", [])) and \
             event_type not in self._phrase_types.get(token.i, ())  # "acusar formalmente": a phrase is specific
-        if weak and rule.get("needs_cue") and modality not in rule["needs_cue"]:
+        threat = event_type == "statement" and any(c in sent.text.lower() for c in rule.get("threat_cues", ()))
+        if weak and rule.get("needs_cue") and modality not in rule["needs_cue"] and not threat:
             return []
         if weak and rule.get("weak_objects") and not self._has_object(token, rule["weak_objects"]):
             return []  # "issued a statement", "sent a letter": not an economic or military act
@@ -268,6 +269,8 @@ class EventFinder:
         if event_type == "statement" and any(c.dep_ == "nsubj" and self._speaker_kinds(c, roles) and
                                              not self._speaker_kinds(c, roles) & set(kinds) for c in token.children):
             return []  # "InSight Crime called it an oversimplification": a think tank's view, not an official's
+        if event_type == "statement" and not targets and threat:
+            targets = self._counterpart(roles, actor, rule.get("counterparts", {}))
         if event_type == "statement" and not targets:
             targets = [None]  # what it is about may be the act it answers (see _reactions)
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):
@@ -302,6 +305,19 @@ class EventFinder:
             roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
         return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
                 for target in targets]
+
+    @staticmethod
+    def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:
+        """The other government, as the article names it: a threat by the U.S. side is aimed at
+        Venezuela and the other way round."""
+        entity = roles.entity(actor)
+        if entity is None:
+            return []
+        side = VENEZUELA if entity.venezuela else entity.id
+        while side not in counterparts and roles.entities.get(side) is not None and roles.entities[side].acts_for:
+            side = roles.entities[side].acts_for
+        other = counterparts.get(side)
+        return [e for e in actor.doc.ents if e.ent_id_ == other][:1] if other else []
 
     @staticmethod
     def _speaker_kinds(subject: Token, roles: Roles) -> set[str]:

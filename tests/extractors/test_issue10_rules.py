@@ -147,3 +147,10 @@ def test_issue10_forces_moving_into_a_theatre_are_a_deployment(nlp):
     text = ("The USS Gerald R. Ford carrier strike group reached the Caribbean on Sunday. "
             "Venezuela's Nicolás Maduro reached an agreement with the opposition, and the talks headed nowhere.")
     assert [(m[0], m[2]) for m in found(nlp, text) if m[0] == "military_action"] == [("military_action", "Caribbean")]
+
+
+def test_issue10_a_threat_is_a_position_aimed_at_the_other_side(nlp):
+    text = ("Venezuela's Nicolás Maduro met his ministers on Monday. "
+            'Asked about the United States, Maduro said Venezuela would answer "any aggression" with force.')
+    assert ("statement", "Nicolás Maduro", "United States", None, None) in found(nlp, text)
+    assert found(nlp, "Venezuela's Nicolás Maduro said the harvest was good.") == []
