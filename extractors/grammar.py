@@ -85,7 +85,7 @@ class GrammarMapping:
         self.passive_aux = set(rules.get("passive_aux", []))
         self.passive_markers = set(rules.get("passive_markers", []))
         self.negations = set(rules.get("negations", []))
-        self.norms: dict[str, str] = rules.get("norms", {})
+        self.norms: list[dict] = rules.get("norms", [])
         self.tags: list[dict] = rules.get("tags", [])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -98,13 +98,17 @@ class GrammarMapping:
             self._lift_preposition(token, passive)
         return doc
 
+    @staticmethod
+    def _has_morph(token: Token, features: dict) -> bool:
+        return all(value in token.morph.get(feature) for feature, value in features.items())
+
     def _tag(self, token: Token) -> None:
         """A Penn tag from the morphology ("designó" Tense=Past -> VBD): the date rules ask
         whether a clause is in the past, the present or a participle."""
         if token.pos_ not in ("VERB", "AUX"):
             return
         for rule in self.tags:
-            if all(value in token.morph.get(feature) for feature, value in rule["morph"].items()):
+            if self._has_morph(token, rule["morph"]):
                 token.tag_ = rule["tag"]
                 return
 
@@ -129,9 +133,11 @@ class GrammarMapping:
             token.dep_ = "poss"
         elif dep in self.labels and not (dep in self.case_heads and self._case(token) is not None):
             token.dep_ = self.labels[dep]
-        norm = self.norms.get(token.lemma_.lower()) if token.pos_ == "AUX" else None
-        if norm:
-            token.norm_ = norm  # "ha designado": the date rules read "has"
+        if token.pos_ == "AUX":
+            for rule in self.norms:  # "ha designado": the date rules read "has" (not "habría")
+                if token.lemma_.lower() == rule["lemma"] and self._has_morph(token, rule.get("morph", {})):
+                    token.norm_ = rule["norm"]
+                    break
 
     def _case(self, token: Token) -> Token | None:
         """The preposition of a dependent, unless it is an object's personal "a"."""
