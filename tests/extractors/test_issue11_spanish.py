@@ -162,3 +162,16 @@ def test_issue11_spanish_gate_keeps_venezuela_news_and_drops_the_rest():
     assert passes_gate("Un buque estadounidense atacó una lancha en el Caribe", "es")  # the together rule
     assert not passes_gate("Vacaciones en el Caribe: las mejores playas", "es")
     assert not passes_gate("El Tesoro sancionó al Cártel Jalisco Nueva Generación en México", "es")
+
+
+def test_issue11_spanish_triggers_have_every_key_of_the_english_ones():
+    """A rule the English data switches on (issue 10 keeps adding them) must be given its Spanish
+    words too, or Spanish silently falls behind."""
+    import yaml
+
+    from extractors.gazetteer import DATA
+
+    en = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    es = yaml.safe_load((DATA / "es" / "triggers.yaml").read_text(encoding="utf-8"))
+    assert set(en) - set(es) == set()
+    assert {t: set(rule) - set(es["types"][t]) for t, rule in en["types"].items()} == {t: set() for t in en["types"]}
