@@ -123,8 +123,9 @@ def test_issue11_spanish_devset_holds_its_floor(spanish_devset):
     assert all("_es_" in name for name in gold.articles)  # the language detector finds them all
     report = score(gold, predicted)
     assert report.distractor_articles >= 3 and report.distractor_mentions == 0
-    # measured 0.65 (P 0.79, R 0.55) with 24 articles, gold for 23, when this test was written
-    assert report.overall.f1 >= 0.60, report.overall
+    # measured 0.69 (P 0.84, R 0.59) with 24 annotated articles and 5 distractors at the end of
+    # issue 11's session (0.45 when the pipeline was first wired)
+    assert report.overall.f1 >= 0.64, report.overall
 
 
 # ---- set-up, data and version ---------------------------------------------------------------
