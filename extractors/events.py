@@ -17,6 +17,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extractors.gazetteer import Entity, _is_acronym, data_dir, load_gazetteer
+from extractors.headlines import headline_candidates, is_headline
 from extractors.money import find_amounts
 from extractors.names import entities_of
 from extractors.roles import Roles
@@ -155,6 +156,8 @@ class EventFinder:
                     if candidates:
                         in_sentence += candidates
                         break
+            if is_headline(sent):
+                in_sentence += headline_candidates(self, sent, roles, sent_regimes, in_sentence)
             kept = self._outermost(doc, self._reactions(doc, in_sentence))
             self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
             acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
