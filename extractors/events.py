@@ -8,7 +8,6 @@ object, or the object of its preposition): any named entity of the Doc (extracto
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -21,6 +20,9 @@ from extractors.headlines import headline_candidates, is_headline
 from extractors.money import find_amounts
 from extractors.names import entities_of
 from extractors.roles import Roles
+from extractors.candidates import Candidate
+from extractors.clauses import ClauseReader
+from extractors.domain_roles import DomainRoles
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=[])
@@ -32,18 +34,6 @@ _COORDINATION = {"and", "or", ",", "a", "an", "as", "the"}
 VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 # Persons act for an authority when the act is that authority's (Rubio designates for State).
 _ACTS_FOR_TYPES = {"designation", "sanction", "reward", "legal_action", "military_action"}
-
-
-@dataclass
-class Candidate:
-    event_type: str
-    trigger: int                # token index
-    sentence: tuple[int, int]   # token span of the sentence
-    actor: Span | None
-    target: Span | None
-    designation: str | None
-    modality: str
-    status: str | None
 
 
 @functools.cache
@@ -65,7 +55,7 @@ def make_events(nlp: Language, name: str, triggers: str | None, designations: st
     return EventFinder(nlp, load_triggers(triggers), load_designations(designations), load_gazetteer(gazetteer))
 
 
-class EventFinder:
+class EventFinder(ClauseReader, DomainRoles):
     def __init__(self, nlp: Language, triggers: dict, designations: dict[str, list[str]],
                  entities: dict[str, Entity]) -> None:
         self.rules = triggers["types"]
@@ -165,30 +155,6 @@ class EventFinder:
                 self._last_target = acts[-1].target
             found += kept
         return found
-
-    def _reactions(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-        """A position is about what the act it answers was aimed at: "dismissed the charges
-        against him" is about him (the charges stay a mention of their own: the sentence reports
-        them too), "called the move a lie" is about the target of the act the article last
-        reported."""
-        for stmt in [c for c in candidates if c.event_type == "statement"]:
-            trigger = doc[stmt.trigger]
-            inner = [c for c in candidates if c.event_type != "statement" and c.target is not None and
-                     trigger.is_ancestor(doc[c.trigger])]
-            if inner:
-                stmt.target = inner[0].target
-            elif self._last_target is not None and any(
-                    c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in self.reaction_nouns
-                    for c in trigger.children):
-                stmt.target = self._last_target
-        out, seen = [], set()
-        for c in candidates:
-            key = (c.event_type, c.trigger, c.target.ent_id_ if c.target is not None else None, c.designation)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(c)
-        return out
 
     @staticmethod
     def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -297,157 +263,6 @@ class EventFinder:
         status = self._status(token, sent, modality) if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
-
-    def _ruling(self, token: Token, sent: Span, roles: Roles, court: Span | None, modality: str) -> list[Candidate]:
-        """A court's ruling ("the Supreme Court allowed ...", "the justices' order"): about whoever
-        its clause names, groups first."""
-        if court is None:
-            return []
-        kinds = self.rules["legal_action"]["court_target_kinds"]
-        targets = self._implied_target(sent, roles) or \
-            roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
-        return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
-                for target in targets]
-
-    @staticmethod
-    def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:
-        """The other government, as the article names it: a threat by the U.S. side is aimed at
-        Venezuela and the other way round."""
-        entity = roles.entity(actor)
-        if entity is None:
-            return []
-        side = VENEZUELA if entity.venezuela else entity.id
-        while side not in counterparts and roles.entities.get(side) is not None and roles.entities[side].acts_for:
-            side = roles.entities[side].acts_for
-        other = counterparts.get(side)
-        return [e for e in actor.doc.ents if e.ent_id_ == other][:1] if other else []
-
-    @staticmethod
-    def _speaker_kinds(subject: Token, roles: Roles) -> set[str]:
-        """The kinds of the names a subject is made of (its head words, not what they qualify)."""
-        return {roles.kind(roles.at[t.i]) for t in subject.subtree if t.i in roles.at and
-                t.dep_ not in ("poss", "pobj", "appos") and roles.at[t.i].root.i == t.i}
-
-    def _implied_target(self, sent: Span, roles: Roles) -> list[Span]:
-        """The target an immigration measure is about when its sentence has a cue (triggers.yaml,
-        legal_action.implied_target), as a span over the cue word."""
-        implied = self.rules["legal_action"].get("implied_target")
-        if not implied or implied["target"] not in roles.entities:
-            return []
-        cues = set(implied["cues"])
-        lowered = sent.text.lower()
-        span = next((sent.doc[t.i:t.i + 1] for t in sent if t.lemma_.lower() in cues or t.lower_ in cues), None)
-        for phrase in (c for c in cues if " " in c and span is None):
-            at = lowered.find(phrase)
-            if at >= 0:
-                span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase),
-                                          alignment_mode="expand")
-        if span is None:
-            return []
-        # a Span's ent_id_ is its root token's: the cue words carry the implied target's id
-        for token in span:
-            token.ent_id_ = implied["target"]
-        return [Span(sent.doc, span.start, span.end, label="NORP")]
-
-    def _official_speaker(self, sents: list[Span], roles: Roles) -> bool:
-        """Whether a listed name (an official, a government) is the subject of a verb of saying
-        in these sentences."""
-        for sent in sents:
-            for token in sent:
-                if token.lemma_.lower() in self.saying:
-                    for child in token.children:
-                        ent = roles.at.get(child.i) if child.dep_ == "nsubj" else None
-                        if ent is not None and ent.ent_id_ in self.entities:
-                            return True
-        return False
-
-    @staticmethod
-    def _quoted(sent: Span) -> set[int]:
-        """Tokens between quotation marks (of three words or more: a "scare quote" is not speech)."""
-        inside, start, quoted = False, 0, set()
-        for token in sent:
-            if token.text in ('"', "“", "”", "«", "»"):
-                if inside and token.i - start > 3:
-                    quoted |= set(range(start, token.i))
-                inside, start = not inside, token.i
-        if inside and sent.end - start > 3:
-            quoted |= set(range(start, sent.end))
-        return quoted
-
-    @staticmethod
-    def _has_object(token: Token, objects: list[str]) -> bool:
-        """Whether the trigger acts on one of `objects` (its object, passive subject, a
-        compound, or for a noun the verb it is the object of)."""
-        # the subject too: "the licence lapsed", "the carrier group reached the Caribbean"
-        near = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "compound", "attr", "amod")]
-        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass", "nsubj", "compound"):
-            near.append(token.head)
-        words = {t.lemma_.lower() for c in near for t in (c, *(g for g in c.children if g.dep_ in ("compound", "amod")))}
-        words.add(token.lemma_.lower())
-        return bool(words & set(objects))
-
-    def _regimes_for(self, token: Token, sent_regimes: list[tuple[int, int, str]]) -> list[str]:
-        """The regimes a trigger lists under: those in its subtree, else the first within 15
-        tokens after it and the ones coordinated with it ("as FTOs and SDGTs": two listings),
-        else one just before it ("FTO designation")."""
-        subtree = {t.i for t in token.subtree}
-        inside = [r for r in sent_regimes if r[0] in subtree]
-        if not inside:
-            inside = [r for r in sent_regimes if r[0] > token.i and r[0] - token.i <= 15]
-        if inside:
-            doc = token.doc
-            chain = [inside[0]]
-            for r in inside[1:]:  # coordinated: only "and", "or", commas and articles between
-                gap = doc[chain[-1][1]:r[0]]
-                if len(gap) <= 3 and all(t.lower_ in self.coordination for t in gap):
-                    chain.append(r)
-            return list(dict.fromkeys(r[2] for r in chain))
-        before = [r for r in sent_regimes if r[1] <= token.i and token.i - r[1] <= 3]
-        return [before[-1][2]] if before else []
-
-    def _clause(self, token: Token, sent: Span) -> set[str]:
-        """Lemmas around the trigger that can qualify it: its children, its heads up to the
-        sentence root, and their auxiliaries, modifiers and complements."""
-        words = {c.lemma_.lower() for c in token.children}
-        node = token
-        for _ in range(4):
-            if node.head.i == node.i:
-                break
-            node = node.head
-            words.add(node.lemma_.lower())
-            words |= {c.lemma_.lower() for c in node.children if c.dep_ in
-                      ("aux", "auxpass", "advmod", "acomp", "neg", "amod", "xcomp", "dobj", "attr", "oprd")}
-        return words
-
-    def _modality(self, token: Token, sent: Span, event_type: str) -> str:
-        words = self._clause(token, sent)
-        if event_type == "statement":
-            # a rejection is a position taken in the whole sentence ("called it non-existent")
-            sentence_words = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-            if self.cues["denied"] & (sentence_words | {token.lemma_.lower()}):
-                return "denied"
-        morph = self._verb_morph(token)
-        if self.cues["intended"] & words or self.morph_cues.get("intended", set()) & morph:
-            return "intended"
-        if self.cues["possible"] & words or self.morph_cues.get("possible", set()) & morph:
-            return "possible"
-        return "asserted"
-
-    @staticmethod
-    def _verb_morph(token: Token) -> set[str]:
-        """Morphology of the trigger's verb, or of the verb a noun trigger hangs from ("impondrá
-        sanciones", "un ataque supondría"): languages that mark the future or the conditional on
-        the verb (issue 11)."""
-        verb = token if token.pos_ in ("VERB", "AUX") else token.head
-        return set(str(verb.morph).split("|")) if verb.pos_ in ("VERB", "AUX") else set()
-
-    def _status(self, token: Token, sent: Span, modality: str) -> str:
-        words = self._clause(token, sent) | {token.lemma_.lower()}
-        if self.status_cues["revoked"] & words:
-            return "revoked"
-        if modality == "intended" or self.status_cues["announced"] & words:
-            return "announced"
-        return "effective"
 
     # ---- annotating -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -1,0 +1,91 @@
+"""Roles that the parse alone does not give, from what this domain knows (issue 10): a court acts
+by rulings, immigration measures are about the migrants, a position is about what the act it
+answers was aimed at, a threat is aimed at the other government. A mixin of EventFinder: its
+methods read the finder's data (self.rules, self.reaction_nouns, self._last_target).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.candidates import Candidate
+from extractors.roles import Roles
+
+VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
+
+
+class DomainRoles:
+    def _reactions(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """A position is about what the act it answers was aimed at: "dismissed the charges
+        against him" is about him (the charges stay a mention of their own: the sentence reports
+        them too), "called the move a lie" is about the target of the act the article last
+        reported."""
+        for stmt in [c for c in candidates if c.event_type == "statement"]:
+            trigger = doc[stmt.trigger]
+            inner = [c for c in candidates if c.event_type != "statement" and c.target is not None and
+                     trigger.is_ancestor(doc[c.trigger])]
+            if inner:
+                stmt.target = inner[0].target
+            elif self._last_target is not None and any(
+                    c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in self.reaction_nouns
+                    for c in trigger.children):
+                stmt.target = self._last_target
+        out, seen = [], set()
+        for c in candidates:
+            key = (c.event_type, c.trigger, c.target.ent_id_ if c.target is not None else None, c.designation)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(c)
+        return out
+
+    def _ruling(self, token: Token, sent: Span, roles: Roles, court: Span | None, modality: str) -> list[Candidate]:
+        """A court's ruling ("the Supreme Court allowed ...", "the justices' order"): about whoever
+        its clause names, groups first."""
+        if court is None:
+            return []
+        kinds = self.rules["legal_action"]["court_target_kinds"]
+        targets = self._implied_target(sent, roles) or \
+            roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
+        return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
+                for target in targets]
+
+    @staticmethod
+    def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:
+        """The other government, as the article names it: a threat by the U.S. side is aimed at
+        Venezuela and the other way round."""
+        entity = roles.entity(actor)
+        if entity is None:
+            return []
+        side = VENEZUELA if entity.venezuela else entity.id
+        while side not in counterparts and roles.entities.get(side) is not None and roles.entities[side].acts_for:
+            side = roles.entities[side].acts_for
+        other = counterparts.get(side)
+        return [e for e in actor.doc.ents if e.ent_id_ == other][:1] if other else []
+
+    @staticmethod
+    def _speaker_kinds(subject: Token, roles: Roles) -> set[str]:
+        """The kinds of the names a subject is made of (its head words, not what they qualify)."""
+        return {roles.kind(roles.at[t.i]) for t in subject.subtree if t.i in roles.at and
+                t.dep_ not in ("poss", "pobj", "appos") and roles.at[t.i].root.i == t.i}
+
+    def _implied_target(self, sent: Span, roles: Roles) -> list[Span]:
+        """The target an immigration measure is about when its sentence has a cue (triggers.yaml,
+        legal_action.implied_target), as a span over the cue word."""
+        implied = self.rules["legal_action"].get("implied_target")
+        if not implied or implied["target"] not in roles.entities:
+            return []
+        cues = set(implied["cues"])
+        lowered = sent.text.lower()
+        span = next((sent.doc[t.i:t.i + 1] for t in sent if t.lemma_.lower() in cues or t.lower_ in cues), None)
+        for phrase in (c for c in cues if " " in c and span is None):
+            at = lowered.find(phrase)
+            if at >= 0:
+                span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase),
+                                          alignment_mode="expand")
+        if span is None:
+            return []
+        # a Span's ent_id_ is its root token's: the cue words carry the implied target's id
+        for token in span:
+            token.ent_id_ = implied["target"]
+        return [Span(sent.doc, span.start, span.end, label="NORP")]
