@@ -1,10 +1,11 @@
 """Bars on the development set.
 
-The dev set has two parts: the first 43 short articles (001-192, issue 3) and, since issue 10,
-30 feed-like articles (300-329: 240-380 words, several developments, background, quotes,
-official notices) written by someone who had not seen the extractor. The short part keeps
-issue 3's bar; the feed-like part holds the floor measured when it was added, so that a change
-that loses ground on realistic text fails here. No distractor may yield a mention."""
+The dev set has three parts: the first 43 short articles (001-192, issue 3); since issue 10, 54
+feed-like articles (300-353: 240-500 words, several developments, background, quotes, official
+notices) written by people who had not seen the extractor; since issue 11, 24 Spanish articles
+(400-423, scored by tests/extractors/test_issue11_spanish.py). The short part keeps issue 3's bar; the
+feed-like part holds the floor measured when it last grew, so that a change that loses ground on
+realistic text fails here. No distractor may yield a mention."""
 
 from dataclasses import replace
 
@@ -44,7 +45,9 @@ def test_devset_meets_the_bar(devset):
 def test_issue10_feedlike_devset_holds_its_floor(devset):
     gold, predicted = devset
     feedlike = score(_part(gold, feedlike=True), predicted)
-    assert feedlike.overall.f1 >= 0.42, feedlike.overall  # measured 0.43 at the end of issue 10's session
+    # measured 0.43 on 300-329 at the end of issue 10's first session; 0.556 on 300-353 at the end
+    # of its second (0.567 on 300-329)
+    assert feedlike.overall.f1 >= 0.53, feedlike.overall
     matched = len(feedlike.matched)
     assert feedlike.field_right["event_date"] / matched >= 0.75
 
