@@ -27,7 +27,8 @@ class DomainRoles:
             if inner:
                 stmt.target = inner[0].target
             elif self._last_target is not None and any(
-                    c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in self.reaction_nouns
+                    c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in self.reaction_nouns and
+                    not any(t.ent_id_ for t in c.subtree)  # "the listing of the Cartel" names its own
                     for c in trigger.children):
                 stmt.target = self._last_target
         out, seen = [], set()

@@ -117,6 +117,7 @@ class EventFinder(ClauseReader, DomainRoles):
         for match_id, start, _ in self.phrases(doc):
             phrase_types.setdefault(start, set()).add(doc.vocab.strings[match_id])
         found: list[Candidate] = []
+        headline_reads: set[int] = set()
         self._listed = {}  # target id -> the regime it was last listed under in this article
         self._last_target = None  # whom the article's last reported act was aimed at
         sents = list(doc.sents)
@@ -147,14 +148,20 @@ class EventFinder(ClauseReader, DomainRoles):
                         in_sentence += candidates
                         break
             if is_headline(sent):
-                in_sentence += headline_candidates(self, sent, roles, sent_regimes, in_sentence)
+                by_position = headline_candidates(self, sent, roles, sent_regimes, in_sentence)
+                headline_reads = {id(c) for c in by_position}
+                in_sentence += by_position
             kept = self._outermost(doc, self._reactions(doc, in_sentence))
             self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
             acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
             if acts:
                 self._last_target = acts[-1].target
             found += kept
-        return found
+        # a headline read by position stands only where the article's body reports the same
+        # development: a misread headline must not raise an alert of its own
+        body = {(c.event_type, c.target.ent_id_) for c in found if id(c) not in headline_reads and c.target is not None}
+        return [c for c in found if id(c) not in headline_reads or
+                (c.target is not None and (c.event_type, c.target.ent_id_) in body)]
 
     @staticmethod
     def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -238,8 +245,9 @@ class EventFinder(ClauseReader, DomainRoles):
         if event_type == "statement" and any(c.dep_ == "nsubj" and self._speaker_kinds(c, roles) and
                                              not self._speaker_kinds(c, roles) & set(kinds) for c in token.children):
             return []  # "InSight Crime called it an oversimplification": a think tank's view, not an official's
-        if event_type == "statement" and not targets and threat:
-            targets = self._counterpart(roles, actor, rule.get("counterparts", {}))
+        if event_type == "statement" and threat and modality != "denied":
+            # a threat is aimed at the other country, whoever else its sentence names
+            targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or targets
         if event_type == "statement" and not targets:
             targets = [None]  # what it is about may be the act it answers (see _reactions)
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):

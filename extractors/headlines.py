@@ -36,17 +36,24 @@ def verb_lemma(word: str, verbs: set[str]) -> tuple[str, bool] | None:
     "extradited" -> ("extradite", True), "frees" -> ("free", False)."""
     word = word.lower()
     if word.endswith("ed"):
-        for stem in (word[:-1], word[:-2], word[:-3]):  # extradited, detained, barred
-            if stem in verbs:
-                return stem, True
-        if word.endswith("ied") and word[:-3] + "y" in verbs:
-            return word[:-3] + "y", True
+        stems = [word[:-1], word[:-2]]  # extradite-d, detain-ed
+        if len(word) > 4 and word[-3] == word[-4]:
+            stems.append(word[:-3])  # bar-red
+        if word.endswith("ied"):
+            stems.append(word[:-3] + "y")
+        passive = True
     elif word.endswith("s") and not word.endswith("ss"):
-        for stem in (word[:-1], word[:-2]):  # rejects, eases -> ease, pushes -> push
-            if stem in verbs:
-                return stem, False
-        if word.endswith("ies") and word[:-3] + "y" in verbs:
-            return word[:-3] + "y", False
+        stems = [word[:-1]]  # reject-s, ease-s
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")
+        elif word.endswith(("ses", "xes", "zes", "ches", "shes", "oes")):
+            stems.append(word[:-2])  # push-es ("bands" is not "ban")
+        passive = False
+    else:
+        return None
+    for stem in stems:
+        if stem in verbs:
+            return stem, passive
     return None
 
 
