@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+from pathlib import Path
 from collections import defaultdict
 from typing import Callable, Iterable
 
@@ -32,11 +33,15 @@ RULES_VERSION = "rules-2025.11.1"
 
 
 def extractor_version() -> str:
+    """The rules' version: the data in use and the extractor's own code, so that an upgrade of
+    either re-extracts the stored articles (backfill) instead of leaving old mentions behind."""
     digest = hashlib.sha256()
     root = data_dir()
     for path in sorted(root.rglob("*")):  # data/es/ too: editing Spanish data re-extracts
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return f"{RULES_VERSION}+{digest.hexdigest()[:8]}"
 
 
