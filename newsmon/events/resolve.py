@@ -19,7 +19,7 @@ import duckdb
 from pydantic import BaseModel
 
 from newsmon.events.rules import (Rules, TypeRule, block_key, date_gap_days, dates_compatible, field_value,
-                                  fmt_date, happened_after, load_rules, more_precise)
+                                  fmt_date, happened_after, load_rules, more_precise, speakers_compatible)
 from newsmon.events.summaries import about_text, summarise
 from newsmon.models import stable_id, utcnow
 from newsmon.store.db import query
@@ -158,6 +158,10 @@ class Resolver:
 
     def _mismatch(self, mention: dict, event: dict, rule: TypeRule) -> str | None:
         for name in rule.also_equal:
+            if name == "speaker":
+                if not speakers_compatible(mention.get("actor"), event.get("actor")):
+                    return f"speaker {mention.get('actor')!r} vs {event.get('actor')!r}"
+                continue
             a, b = field_value(mention, name), field_value(event, name)
             if a is not None and b is not None and a != b:
                 return f"{name} {a!r} != {b!r}"
@@ -217,6 +221,12 @@ class Resolver:
         for name in ("actor", "amount_usd"):
             if event.get(name) is None and mention.get(name) is not None:
                 event[name] = mention[name]
+        if "speaker" in rule.also_equal and mention.get("actor") and event.get("actor") != mention["actor"] and \
+                speakers_compatible(mention["actor"], event.get("actor")) and \
+                field_value(mention, "side") == event.get("actor"):
+            # "Caracas rejected" then "Yván Gil rejected": the position is the minister's, and
+            # another official's rejection stays apart
+            event["actor"] = mention["actor"]
         event["summary"] = self.summary(event)
         if event != before and event["event_id"] not in self.batch.new_events:
             self.batch.changed_events[event["event_id"]] = event

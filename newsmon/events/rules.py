@@ -13,7 +13,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
-BLOCK_FIELDS = {"event_type", "actor", "target", "designation", "parties", "modality", "amount_usd", "side"}
+BLOCK_FIELDS = {"event_type", "actor", "target", "designation", "parties", "modality", "amount_usd", "side",
+                "speaker"}
 
 
 class TypeRule(BaseModel):
@@ -63,6 +64,15 @@ def _sides() -> dict[str, str]:
         return "Venezuela" if entity.venezuela else name
 
     return {name: top(name) for name in entities}
+
+
+def speakers_compatible(a: str | None, b: str | None) -> bool:
+    """The same speaker, or a government and one who speaks for it ("Venezuela" and its foreign
+    minister Yván Gil); two officials are two speakers."""
+    if a is None or b is None or a == b:
+        return True
+    sides = _sides()
+    return sides.get(a, a) == b or sides.get(b, b) == a
 
 
 def field_value(record: dict, name: str) -> Any:

@@ -190,3 +190,26 @@ def test_issue10_talks_told_by_the_envoy_and_by_the_president_are_one_meeting(st
                 "Nicolás Maduro", actor="Delcy Rodríguez", event_date="2025-01-31")
     resolve_pending(store, CHANNELS, NOW)
     assert sorted(e["article_count"] for e in events(store)) == [1, 2]  # the Venezuelan side's talks stay apart
+
+
+def test_issue10_a_government_and_its_minister_rejecting_one_listing_are_one_position(store):
+    add_mention(store, add_article(store, "ministry", published="2025-11-17"), "statement", "Cartel de los Soles",
+                actor="Venezuela", modality="denied")
+    add_mention(store, add_article(store, "minister", source="efe", published="2025-11-18"), "statement",
+                "Cartel de los Soles", actor="Yván Gil", modality="denied")
+    add_mention(store, add_article(store, "rally", source="vtv", published="2025-11-18"), "statement",
+                "Cartel de los Soles", actor="Diosdado Cabello", modality="denied")
+    resolve_pending(store, CHANNELS, NOW)
+    # Cabello is another speaker of the same side: his rejection stays his own
+    assert sorted(e["article_count"] for e in events(store)) == [1, 2]
+
+
+def test_issue10_one_side_s_strike_told_by_the_pentagon_and_by_washington_is_one_event(store):
+    add_mention(store, add_article(store, "dod", published="2025-09-02"), "military_action", "Caribbean",
+                actor="Pentagon", event_date="2025-09-02")
+    add_mention(store, add_article(store, "wire", source="wire", published="2025-09-03"), "military_action",
+                "Venezuela", actor="United States", event_date="2025-09-02")
+    add_mention(store, add_article(store, "next", published="2025-09-16"), "military_action", "Caribbean",
+                actor="Pentagon", event_date="2025-09-15")
+    resolve_pending(store, CHANNELS, NOW)
+    assert sorted(e["article_count"] for e in events(store)) == [1, 2]
