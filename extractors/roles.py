@@ -95,6 +95,10 @@ class Roles:
 
     # ---- actor ------------------------------------------------------------------------------
     def actor(self, token: Token, sent: Span, kinds: list[str], fallback: bool = True) -> Span | None:
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            # a reduced passive ("officials designated by Treasury") acts only through its agent
+            agents = [s for c in token.children if c.dep_ == "agent" for s in self.entities_in(c.subtree, kinds)]
+            return agents[0] if agents else None
         node = token
         for _ in range(4):
             agents = [c for c in node.children if c.dep_ == "agent"]
@@ -143,6 +147,13 @@ class Roles:
         if token.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
             # "carried out a strike against a vessel": the light verb holds the preposition
             preps += [c for c in head.children if c.dep_ == "prep" and c.norm_ in _TARGET_PREPS]
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            # "the officials designated today", "the fourth head of state placed on the SDN list":
+            # a reduced passive is about the noun it qualifies (or, after "became", its subject)
+            head_noun = token.head
+            direct = [head_noun] + direct
+            if head_noun.dep_ == "attr":
+                direct += [c for c in head_noun.head.children if c.dep_ == "nsubj"]
         groups = [direct, preps, [c for c in token.children if c.dep_ in ("relcl", "acl")]]
         if token.dep_ == "xcomp":
             # "ordered Chevron to wind down": the object of the controlling verb

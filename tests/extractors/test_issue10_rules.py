@@ -154,3 +154,10 @@ def test_issue10_a_threat_is_a_position_aimed_at_the_other_side(nlp):
             'Asked about the United States, Maduro said Venezuela would answer "any aggression" with force.')
     assert ("statement", "Nicolás Maduro", "United States", None, None) in found(nlp, text)
     assert found(nlp, "Venezuela's Nicolás Maduro said the harvest was good.") == []
+
+
+def test_issue10_placed_on_or_added_to_the_blacklist_is_an_sdn_listing(nlp):
+    text = ("Venezuela's Jorge Rodríguez was also added to the blacklist on Tuesday. "
+            "Maduro became the fourth head of state placed on the Specially Designated Nationals list.")
+    assert {(m[2], m[3]) for m in found(nlp, text) if m[0] == "designation"} == \
+        {("Jorge Rodríguez", "SDN"), ("Nicolás Maduro", "SDN")}
