@@ -21,6 +21,7 @@ _TARGET_PREPS = {"of", "for", "with", "against", "on", "in", "at", "to", "into",
 # A and B" sanctions only the cartel; "Saab, a businessman close to Maduro" is about Saab.
 _ASIDES = {"relcl", "acl", "advcl", "parataxis"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+_COURT_NOUNS = {"court", "panel", "justices", "judge", "tribunal"}
 
 
 class Roles:
@@ -41,9 +42,17 @@ class Roles:
         person named in its sentence or the one before it (news style: subject continuity)."""
         last: Span | None = None
         last_sent = -1
+        last_court: Span | None = None
         for sent_no, sent in enumerate(self.doc.sents):
             for token in sent:
                 ent = self.at.get(token.i)
+                if ent is not None and self.kind(ent) == "court" and token.i == ent.start:
+                    last_court = ent
+                elif ent is None and last_court is not None and token.lower_ in _COURT_NOUNS and token.i > 0 \
+                        and self.doc[token.i - 1].lower_ in ("the", "same") and token.pos_ in ("NOUN", "PROPN"):
+                    # "the court", "the panel", "the justices": the court the article last named
+                    self.at[token.i] = last_court
+                    continue
                 if ent is not None and self.kind(ent) == "person" and token.i == ent.start:
                     last, last_sent = ent, sent_no
                 elif token.lower_ in self.pronouns and (token.pos_ == "PRON" or token.dep_ == "poss") and last is not None \

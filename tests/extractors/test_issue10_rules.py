@@ -161,3 +161,10 @@ def test_issue10_placed_on_or_added_to_the_blacklist_is_an_sdn_listing(nlp):
             "Maduro became the fourth head of state placed on the Specially Designated Nationals list.")
     assert {(m[2], m[3]) for m in found(nlp, text) if m[0] == "designation"} == \
         {("Jorge Rodríguez", "SDN"), ("Nicolás Maduro", "SDN")}
+
+
+def test_issue10_the_court_is_the_court_the_article_last_named(nlp):
+    text = ("The Supreme Court on Friday ruled on the Alien Enemies Act deportations of Venezuelans. "
+            "The court's order came 11 days after it allowed the administration to end protections for Venezuelans.")
+    rulings = [(m[1], m[2]) for m in found(nlp, text) if m[0] == "legal_action"]
+    assert rulings.count(("Supreme Court", "Venezuelan migrants")) >= 2
