@@ -59,6 +59,27 @@ class _Batch:
     alerts: list[_Alert] = field(default_factory=list)
 
 
+# How far an undated report may lie from the development it joins: it tells recent news (its
+# article appears at most a year after the development, and not before it), issue 10 item 6.
+_UNDATED_REACH_DAYS = 366
+
+
+def _published_day(mention: dict) -> date | None:
+    published = mention.get("published_at")
+    return published.date() if isinstance(published, datetime) else published
+
+
+def _reported_in_time(mention: dict, event: dict) -> bool:
+    """An undated report joins a dated development its article can be about; a dated report
+    joins an undated development whose first article could report it."""
+    if mention["event_date"] is None and event.get("event_date") is not None:
+        published = _published_day(mention)
+        return published is None or 0 <= (published - event["event_date"]).days + 7 <= _UNDATED_REACH_DAYS + 7
+    if mention["event_date"] is not None and event.get("event_date") is None and event.get("_reported"):
+        return 0 <= (event["_reported"] - mention["event_date"]).days + 7 <= _UNDATED_REACH_DAYS + 7
+    return True
+
+
 class Resolver:
     """Resolves mentions in the order their articles appeared. An article's mentions of one
     development are combined before its alerts are raised (issue 12): the announcement that
@@ -165,6 +186,8 @@ class Resolver:
             a, b = field_value(mention, name), field_value(event, name)
             if a is not None and b is not None and a != b:
                 return f"{name} {a!r} != {b!r}"
+        if not _reported_in_time(mention, event):
+            return "an undated report cannot be years apart from the development it would join"
         if not dates_compatible(mention["event_date"], mention["date_precision"], event["event_date"],
                                 event["date_precision"], rule.date_tolerance_days):
             return f"date {fmt_date(mention)} vs {fmt_date(event)} beyond {rule.date_tolerance_days}d"
@@ -185,6 +208,9 @@ class Resolver:
     def _open(self, mention: dict, rule: TypeRule, key: str) -> dict:
         event = {name: mention.get(name) for name in ("event_type", "actor", "target", "designation", "status",
                                                       "modality", "event_date", "date_precision", "amount_usd")}
+        # the article's date stands in for an undated event's own when later reports are matched
+        # (in memory only: an event read back from the store has none)
+        event["_reported"] = _published_day(mention) if mention["event_date"] is None else None
         event.update(event_id=stable_id("event", key, mention["mention_id"]), block_key=key,
                      first_seen_at=mention["fetched_at"], last_seen_at=mention["fetched_at"], article_count=1,
                      source_count=1, official=False, is_background=bool(mention["is_background"]), about=None)

@@ -213,3 +213,16 @@ def test_issue10_one_side_s_strike_told_by_the_pentagon_and_by_washington_is_one
                 actor="Pentagon", event_date="2025-09-15")
     resolve_pending(store, CHANNELS, NOW)
     assert sorted(e["article_count"] for e in events(store)) == [1, 2]
+
+
+def test_issue10_an_undated_report_does_not_join_a_development_years_away(store):
+    add_mention(store, add_article(store, "arrest", published="2020-06-13"), "legal_action", "Alex Saab",
+                event_date="2020-06-12")
+    # an undated report in a 2023 article tells recent news, not the 2020 arrest
+    add_mention(store, add_article(store, "swap", source="wire", published="2023-12-21"), "legal_action",
+                "Alex Saab")
+    # and a dated report years before an undated development's first article does not join it
+    add_mention(store, add_article(store, "later", source="efe", published="2023-12-22"), "legal_action",
+                "Alex Saab", event_date="2020-06-12")
+    resolve_pending(store, CHANNELS, NOW)
+    assert sorted(e["article_count"] for e in events(store)) == [1, 2]
