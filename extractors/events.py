@@ -196,6 +196,8 @@ class EventFinder(ClauseReader, DomainRoles):
         if event_type in ("sanction", "legal_action", "designation") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in self.document_subjects for c in token.children):
             return []  # "GL 41 authorizes transactions with ...": what a document provides, not an act
+        if event_type == "military_action" and token.dep_ == "attr" and token.head.lemma_ == "be":
+            return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
         if self.standing & (words | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)

@@ -168,3 +168,8 @@ def test_issue10_the_court_is_the_court_the_article_last_named(nlp):
             "The court's order came 11 days after it allowed the administration to end protections for Venezuelans.")
     rulings = [(m[1], m[2]) for m in found(nlp, text) if m[0] == "legal_action"]
     assert rulings.count(("Supreme Court", "Venezuelan migrants")) >= 2
+
+
+def test_issue10_calling_a_measure_an_attack_is_no_military_action(nlp):
+    text = "Venezuela's Yván Gil said the measure was an attack on Venezuela's sovereignty."
+    assert not [m for m in found(nlp, text) if m[0] == "military_action"]
