@@ -32,7 +32,10 @@ log = logging.getLogger(__name__)
 RULES_VERSION = "rules-2025.11.1"
 
 
-def extractor_version() -> str:
+_CODE = Path(__file__).parent
+
+
+def extractor_version(code: Path = _CODE) -> str:
     """The rules' version: the data in use and the extractor's own code, so that an upgrade of
     either re-extracts the stored articles (backfill) instead of leaving old mentions behind."""
     digest = hashlib.sha256()
@@ -40,7 +43,7 @@ def extractor_version() -> str:
     for path in sorted(root.rglob("*")):  # data/es/ too: editing Spanish data re-extracts
         if path.is_file():
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
+    for path in sorted(code.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return f"{RULES_VERSION}+{digest.hexdigest()[:8]}"
 
@@ -103,13 +106,14 @@ def _load_other(model: str | None, language: str) -> Language:
 
 
 @functools.cache
-def _cached_pipeline(language: str, version: str) -> Language:
-    return load_pipeline(language=language)
+def _cached_pipeline(model: str | None, language: str, version: str) -> Language:
+    return load_pipeline(model, language)
 
 
-def pipeline_for(language: str) -> Language:
-    """The pipeline of a language, loaded once per process and data version."""
-    return _cached_pipeline(language, extractor_version())
+def pipeline_for(language: str, model: str | None = None) -> Language:
+    """The pipeline of a language, loaded once per process and extractor version (about a
+    second each); `model` names another spaCy package than the language's default."""
+    return _cached_pipeline(model, language, extractor_version())
 
 
 # What spaCy is given of one article, at most. News items are 1-20 KB; a feed that expands an

@@ -3,7 +3,6 @@ current extractor version goes through the spaCy pipeline, in batches (`nlp.pipe
 
 from __future__ import annotations
 
-import functools
 import logging
 import time
 from pathlib import Path
@@ -40,23 +39,16 @@ def _texts(rows, max_chars: int) -> list:
 
 
 def pipeline(model: str | None = None, language: str = "en"):
-    """The extraction pipeline of a language, loaded once per process and data version (about
-    a second each)."""
-    from extractors import extractor_version
+    """The extraction pipeline of a language, loaded once per process and extractor version
+    (the extractor's own cache: one copy per process, whoever asks)."""
+    from extractors.pipeline import pipeline_for
 
-    return _pipeline(model, language, extractor_version())
+    return pipeline_for(language, model)
 
 
 def pipelines(model: str | None = None):
     """language -> its pipeline, loaded when first needed (`model` names the English one)."""
     return lambda language: pipeline(model if language == "en" else None, language)
-
-
-@functools.cache
-def _pipeline(model: str | None, language: str, version: str):
-    from extractors import load_pipeline
-
-    return load_pipeline(model, language)
 
 
 def extract_pending(db_path: Path, lock_wait_s: float = 0.0, batch_articles: int = 256,

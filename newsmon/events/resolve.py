@@ -19,7 +19,8 @@ import duckdb
 from pydantic import BaseModel
 
 from newsmon.events.rules import (Rules, TypeRule, block_key, date_gap_days, dates_compatible, field_value,
-                                  fmt_date, happened_after, load_rules, more_precise, speakers_compatible)
+                                  fields_agree, fmt_date, happened_after, load_rules, more_precise,
+                                  speakers_compatible)
 from newsmon.events.summaries import about_text, summarise
 from newsmon.models import stable_id, utcnow
 from newsmon.store.db import query
@@ -60,8 +61,10 @@ class _Batch:
 
 
 # How far an undated report may lie from the development it joins: it tells recent news (its
-# article appears at most a year after the development, and not before it), issue 10 item 6.
+# article appears at most a year after the development, and not more than a week before it),
+# issue 10 item 6.
 _UNDATED_REACH_DAYS = 366
+_UNDATED_LEAD_DAYS = 7
 
 
 def _published_day(mention: dict) -> date | None:
@@ -73,11 +76,12 @@ def _reported_in_time(mention: dict, event: dict) -> bool:
     """An undated report joins a dated development its article can be about; a dated report
     joins an undated development whose first article could report it."""
     if mention["event_date"] is None and event.get("event_date") is not None:
-        published = _published_day(mention)
-        return published is None or 0 <= (published - event["event_date"]).days + 7 <= _UNDATED_REACH_DAYS + 7
-    if mention["event_date"] is not None and event.get("event_date") is None and event.get("_reported"):
-        return 0 <= (event["_reported"] - mention["event_date"]).days + 7 <= _UNDATED_REACH_DAYS + 7
-    return True
+        reported, happened = _published_day(mention), event["event_date"]
+    elif mention["event_date"] is not None and event.get("event_date") is None:
+        reported, happened = event.get("_reported"), mention["event_date"]
+    else:
+        return True
+    return reported is None or -_UNDATED_LEAD_DAYS <= (reported - happened).days <= _UNDATED_REACH_DAYS
 
 
 class Resolver:
@@ -179,13 +183,8 @@ class Resolver:
 
     def _mismatch(self, mention: dict, event: dict, rule: TypeRule) -> str | None:
         for name in rule.also_equal:
-            if name == "speaker":
-                if not speakers_compatible(mention.get("actor"), event.get("actor")):
-                    return f"speaker {mention.get('actor')!r} vs {event.get('actor')!r}"
-                continue
-            a, b = field_value(mention, name), field_value(event, name)
-            if a is not None and b is not None and a != b:
-                return f"{name} {a!r} != {b!r}"
+            if not fields_agree(name, mention, event):
+                return f"{name} {field_value(mention, name)!r} != {field_value(event, name)!r}"
         if not _reported_in_time(mention, event):
             return "an undated report cannot be years apart from the development it would join"
         if not dates_compatible(mention["event_date"], mention["date_precision"], event["event_date"],

@@ -75,9 +75,19 @@ def speakers_compatible(a: str | None, b: str | None) -> bool:
     return sides.get(a, a) == b or sides.get(b, b) == a
 
 
+def fields_agree(name: str, mention: dict, event: dict) -> bool:
+    """An `also_equal` field: equal when both sides know it (`speaker`: compatible speakers)."""
+    if name == "speaker":
+        return speakers_compatible(mention.get("actor"), event.get("actor"))
+    a, b = field_value(mention, name), field_value(event, name)
+    return a is None or b is None or a == b
+
+
 def field_value(record: dict, name: str) -> Any:
     if name == "parties":
         return "|".join(sorted(str(record.get(k) or "") for k in ("actor", "target")))
+    if name == "speaker":
+        return record.get("actor")
     if name == "side":  # the government the actor acts for: envoys and presidents speak for one side
         actor = record.get("actor")
         return _sides().get(actor, actor) if actor else None

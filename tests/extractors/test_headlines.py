@@ -50,3 +50,12 @@ def test_issue10_a_plural_noun_is_not_read_as_a_shorter_verb():
     assert verb_lemma("bands", {"ban"}) is None
     assert verb_lemma("barred", {"bar"}) == ("bar", True)
     assert verb_lemma("pushes", {"push"}) == ("push", False)
+
+
+@pytest.mark.slow
+def test_issue10_a_headline_takes_the_lede_s_date_for_the_same_development(nlp):
+    text = ("Treasury sanctions Venezuela's Cartel de los Soles\n\n"
+            "The Treasury Department sanctioned Venezuela's Cartel de los Soles on July 25, 2025.")
+    mentions = extract_mentions(nlp, [ArticleText(article_id="d", text=text, published_at=date(2025, 7, 28))])
+    headline = [m for m in mentions if m.char_start == 0 and m.event_type == "designation"]
+    assert headline and headline[0].event_date == date(2025, 7, 25)
