@@ -3,7 +3,6 @@
 Quality tests run the real Spanish model on sentences written for these tests (not taken from
 any evaluation set) and on the Spanish part of the dev set (400-, distractor_400-)."""
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 import shutil
