@@ -11,16 +11,27 @@ from extractors.roles import Roles
 
 
 class ClauseReader:
-    def _official_speaker(self, sents: list[Span], roles: Roles) -> bool:
-        """Whether a listed name (an official, a government) is the subject of a verb of saying
-        in these sentences."""
+    def _official_speaker(self, sents: list[Span], roles: Roles) -> Span | None:
+        """The listed name (an official, a government) that is the subject of a verb of saying
+        in these sentences, if any."""
         for sent in sents:
             for token in sent:
                 if token.lemma_.lower() in self.saying:
                     for child in token.children:
                         ent = roles.at.get(child.i) if child.dep_ == "nsubj" else None
                         if ent is not None and ent.ent_id_ in self.entities:
-                            return True
+                            return ent
+        return None
+
+    def _first_person(self, token: Token) -> bool:
+        """Whether the trigger's clause has a first-person subject ("we may be having talks")."""
+        node = token
+        for _ in range(3):
+            if any(c.dep_ == "nsubj" and c.lower_ in self.first_person for c in node.children):
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
         return False
 
     @staticmethod

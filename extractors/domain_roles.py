@@ -40,6 +40,16 @@ class DomainRoles:
             out.append(c)
         return out
 
+    @staticmethod
+    def _inside_rulings(doc: Doc, candidates: list[Candidate], roles: Roles) -> list[Candidate]:
+        """"the justices let the administration end parole", "a judge blocked DHS from ending the
+        grants": the measure a ruling allows or blocks is what the ruling is about, not an act the
+        sentence reports (the measure itself is reported where it was taken)."""
+        rulings = [doc[c.trigger] for c in candidates
+                   if c.event_type == "legal_action" and c.actor is not None and roles.kind(c.actor) == "court"]
+        return [c for c in candidates if c.event_type not in ("sanction", "legal_action") or
+                not any(r.i != c.trigger and r.is_ancestor(doc[c.trigger]) for r in rulings)]
+
     def _ruling(self, token: Token, sent: Span, roles: Roles, court: Span | None, modality: str) -> list[Candidate]:
         """A court's ruling ("the Supreme Court allowed ...", "the justices' order"): about whoever
         its clause names, groups first."""

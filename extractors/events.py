@@ -67,6 +67,7 @@ class EventFinder(ClauseReader, DomainRoles):
         self.coordination = set(triggers.get("coordination", _COORDINATION))
         self.standing_morph = set(triggers.get("standing_morph", []))  # "requeriría": would require
         self.pronouns = set(triggers.get("pronouns", [])) or None  # personal pronouns, if not English
+        self.first_person = set(triggers.get("first_person", ["we", "i"]))  # in a quote: the speaker
         self.status_cues = {k: set(v) for k, v in triggers["status"].items()}
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
@@ -119,6 +120,7 @@ class EventFinder(ClauseReader, DomainRoles):
         found: list[Candidate] = []
         headline_reads: set[int] = set()
         self._listed = {}  # target id -> the regime it was last listed under in this article
+        self._speaker = None  # the official quoted in or next to the sentence being read
         self._last_target = None  # whom the article's last reported act was aimed at
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
@@ -131,7 +133,8 @@ class EventFinder(ClauseReader, DomainRoles):
             if inside_reward:  # "a reward ... leading to the arrest of": the reward's purpose
                 inside_reward |= {t.i for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in ("arrest", "conviction", "capture")}
             # quoted speech comments on events, unless an official says it ("Trump said")
-            quoted = set() if self._official_speaker(sents[max(0, n - 1):n + 2], roles) else self._quoted(sent)
+            self._speaker = self._official_speaker(sents[max(0, n - 1):n + 2], roles)
+            quoted = set() if self._speaker is not None else self._quoted(sent)
             in_sentence: list[Candidate] = []
             for token in sent:
                 if token.i in quoted:
@@ -151,7 +154,7 @@ class EventFinder(ClauseReader, DomainRoles):
                 by_position = headline_candidates(self, sent, roles, sent_regimes, in_sentence)
                 headline_reads = {id(c) for c in by_position}
                 in_sentence += by_position
-            kept = self._outermost(doc, self._reactions(doc, in_sentence))
+            kept = self._outermost(doc, self._inside_rulings(doc, self._reactions(doc, in_sentence), roles))
             self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
             acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
             if acts:
@@ -216,6 +219,8 @@ class EventFinder(ClauseReader, DomainRoles):
         if event_type == "legal_action" and lemma in self.court_only:
             return self._ruling(token, sent, roles, court, modality)
         actor = roles.actor(token, sent, kinds)
+        if event_type == "designation" and regimes:
+            regimes = self._generic_regimes(regimes, sent, sent_regimes, roles.entity(actor), rule)
         targets = roles.targets(token, sent, rule["target_kinds"], actor, event_type,
                                 near_amount=event_type == "reward" and bool(amounts))
         if event_type == "diplomacy":
@@ -242,6 +247,10 @@ class EventFinder(ClauseReader, DomainRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
+        if event_type == "sanction" and not targets:
+            targets = self._implied_target(sent, roles)  # "ended TPS for Venezuelans": the migrants
+        if actor is None and self._speaker is not None and self._first_person(token):
+            actor = self._speaker  # "'We may be having talks with Maduro,' Trump said": we is the speaker
         if rule.get("needs_actor") and actor is None:
             return []
         if event_type == "statement" and any(c.dep_ == "nsubj" and self._speaker_kinds(c, roles) and
@@ -273,6 +282,19 @@ class EventFinder(ClauseReader, DomainRoles):
         status = self._status(token, sent, modality) if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
+
+    def _generic_regimes(self, regimes: list[str], sent: Span, sent_regimes, actor, rule: dict) -> list[str]:
+        """"the Treasury designated X as a terrorist organization": a list named only generically
+        is the acting authority's (triggers.yaml, designation.generic_regime)."""
+        generic = rule.get("generic_regime")
+        if not generic or actor is None:
+            return regimes
+        listed = generic["by_actor"].get(actor.id) or generic["by_actor"].get(actor.acts_for or "")
+        generic_names = set(generic["names"])
+        named = [sent.doc[s:e].text.lower() for s, e, _ in sent_regimes]
+        if listed is None or not named or any(name not in generic_names for name in named):
+            return regimes  # an explicit name ("Foreign Terrorist Organization") is what it says
+        return list(dict.fromkeys(listed if r in generic.get("regimes", ["FTO"]) else r for r in regimes))
 
     # ---- annotating -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

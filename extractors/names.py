@@ -62,6 +62,7 @@ class NameResolver:
     def __init__(self, rules: dict) -> None:
         self.titles = {t.lower() for t in rules.get("titles", [])}
         self.agency_heads = {w.lower() for w in rules.get("agency_heads", [])}
+        self.legislature_heads = {w.lower() for w in rules.get("legislature_heads", [])}
         self.not_names = {w.lower() for w in rules.get("not_names", [])}
         self.not_name_words = {w.lower() for w in rules.get("not_name_words", [])}
         self.venezuelan_cues = {w.lower() for w in rules.get("venezuelan_cues", [])}
@@ -88,6 +89,8 @@ class NameResolver:
         kind = self.ner_kinds.get(span.label_)
         if kind == "organisation" and any(t.lower_ in self.court_heads for t in span):
             return "court"
+        if kind == "organisation" and any(t.lower_ in self.legislature_heads for t in span):
+            return "legislature"
         if kind == "organisation" and any(t.lower_ in self.agency_heads for t in span):
             return "agency"
         if kind == "person":

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.gazetteer import Entity
 
 _CLIMB = {"xcomp", "ccomp", "conj", "advcl", "relcl", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "nsubj",
-          "nsubjpass", "appos", "npadvmod", "oprd"}
+          "nsubjpass", "appos", "npadvmod", "oprd", "acomp"}
 # Prepositions are read by their norm: the word itself in English, the English equivalent
 # in another language (extractors/grammar.py sets it: "contra" -> "against").
 _TARGET_PREPS = {"of", "for", "with", "against", "on", "in", "at", "to", "into", "toward", "towards", "off", "near",
@@ -22,6 +22,11 @@ _TARGET_PREPS = {"of", "for", "with", "against", "on", "in", "at", "to", "into",
 _ASIDES = {"relcl", "acl", "advcl", "parataxis"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 _COURT_NOUNS = {"court", "panel", "justices", "judge", "tribunal"}
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun: "who", "which", Spanish "que" (PronType=Rel)."""
+    return token.tag_ in ("WP", "WDT") or "Rel" in token.morph.get("PronType")
 
 
 class Roles:
@@ -117,6 +122,8 @@ class Roles:
                 for child in group:
                     if child.i == token.i or token in child.subtree:
                         continue  # the clause the trigger itself sits in is not its actor
+                    if node.dep_ in ("relcl", "acl") and _relative(child) and self._antecedent(child, sent, kinds):
+                        return self._antecedent(child, sent, kinds)
                     spans = self.entities_in(self._inside(child), kinds)
                     if spans:
                         return spans[0]
@@ -130,6 +137,14 @@ class Roles:
         patients = {t.i for c in token.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree}
         before = self.entities_in([t for t in sent if t.i < token.i and t.i not in patients], kinds)
         return before[-1] if before and token.pos_ == "VERB" else None
+
+    def _antecedent(self, pronoun: Token, sent: Span, kinds: list[str]) -> Span | None:
+        """"a ruling by Judge Talwani in Boston, who had blocked ...", "U.S. prosecutors in
+        Miami, who charged him": a relative pronoun's subject is the last name before it that can
+        act (a place it is said to be in cannot)."""
+        before = [self.at[t.i] for t in sent if t.i < pronoun.i and t.i in self.at and
+                  self.kind(self.at[t.i]) in kinds and self.kind(self.at[t.i]) != "place"]
+        return before[-1] if before else None
 
     # ---- targets ----------------------------------------------------------------------------
     def targets(self, token: Token, sent: Span, kinds: list[str], actor: Span | None, event_type: str,

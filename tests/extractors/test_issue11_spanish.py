@@ -175,3 +175,10 @@ def test_issue11_spanish_triggers_have_every_key_of_the_english_ones():
     es = yaml.safe_load((DATA / "es" / "triggers.yaml").read_text(encoding="utf-8"))
     assert set(en) - set(es) == set()
     assert {t: set(rule) - set(es["types"][t]) for t, rule in en["types"].items()} == {t: set() for t in en["types"]}
+
+
+def test_issue11_que_after_a_verb_of_saying_is_no_new_subject(es_nlp):
+    """'Confirma Trump que habló con Maduro': the parser reads "que" as a relative subject; the
+    call is the confirming official's."""
+    text = "El presidente Donald Trump confirmó el domingo que habló por teléfono con Nicolás Maduro."
+    assert ("diplomacy", "Donald Trump", "Nicolás Maduro") in {m[:3] for m in found(es_nlp, text, date(2025, 11, 30))}
