@@ -21,6 +21,9 @@ _TARGET_PREPS = {"of", "for", "with", "against", "on", "in", "at", "to", "into",
 # A and B" sanctions only the cartel; "Saab, a businessman close to Maduro" is about Saab.
 _ASIDES = {"relcl", "acl", "advcl", "parataxis"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+# Clauses that say what a reward is for, not something else about its filler: "up to $15 million
+# for information leading to Maduro's arrest, and up to $10 million each for A and B".
+_PURPOSE = {"lead", "conducir", "llevar"}
 _COURT_NOUNS = {"court", "panel", "justices", "judge", "tribunal"}
 
 
@@ -78,7 +81,7 @@ class Roles:
             node = stack.pop()
             yield node
             for child in node.children:
-                if not keep_asides and child.dep_ in _ASIDES:
+                if not keep_asides and child.dep_ in _ASIDES and child.lemma_ not in _PURPOSE:
                     continue
                 if child.dep_ == "appos" and node.i in self.at:
                     continue  # "Alex Saab, a businessman close to Maduro": Saab

@@ -83,3 +83,10 @@ def test_issue10_we_in_an_officials_quote_is_the_official(nlp):
 def test_issue10_an_adjective_clause_reaches_its_subject(nlp):
     text = 'Nicolás Maduro said on Monday that he was open to "face-to-face" talks with Washington.'
     assert ("diplomacy", "Nicolás Maduro", "United States", None) in found(nlp, text)
+
+
+def test_issue10_a_reward_for_information_leading_to_an_arrest_is_for_that_person(nlp):
+    text = ("The State Department on Thursday offered up to $15 million for information leading to Maduro's "
+            "arrest, and up to $10 million each for Diosdado Cabello and Tareck El Aissami.")
+    targets = {m[2] for m in found(nlp, text) if m[0] == "reward"}
+    assert targets == {"Nicolás Maduro", "Diosdado Cabello", "Tareck El Aissami"}
