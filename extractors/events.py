@@ -228,6 +228,10 @@ class EventFinder(ClauseReader, DomainRoles):
             # the other side of talks is a government, an official or a listed group; an unlisted
             # organisation met, visited or exchanged with is a club, a firm, a team
             targets = [t for t in targets if t.ent_id_ in self.entities or roles.kind(t) != "organisation"]
+            if not targets and actor is not None and lemma in rule.get("counterpart_lemmas", ()):
+                # "Venezuela agreed to take back deportees", "resumed accepting deportation flights":
+                # an exchange with no other side named is with the other government
+                targets = self._counterpart(roles, actor, rule.get("counterparts", {}))
         if not targets and event_type == "military_action":
             # "deployed troops along the coast": the place named in the sentence, else, for a
             # Venezuelan mobilisation, Venezuela itself (the taxonomy's "target or place")

@@ -90,3 +90,11 @@ def test_issue10_a_reward_for_information_leading_to_an_arrest_is_for_that_perso
             "arrest, and up to $10 million each for Diosdado Cabello and Tareck El Aissami.")
     targets = {m[2] for m in found(nlp, text) if m[0] == "reward"}
     assert targets == {"Nicolás Maduro", "Diosdado Cabello", "Tareck El Aissami"}
+
+
+def test_issue10_taking_back_deportees_is_an_exchange_with_the_other_government(nlp):
+    text = "Venezuela agreed on Saturday to take back its nationals deported from the United States, officials said."
+    venezuela = ("The United States resumed deportations on Monday. Venezuela has agreed to receive deportation "
+                 "flights twice a week, its foreign ministry said on Saturday.")
+    assert ("diplomacy", "Venezuela", "United States") in {m[:3] for m in found(nlp, text)}
+    assert ("diplomacy", "Venezuela", "United States") in {m[:3] for m in found(nlp, venezuela)}
