@@ -86,8 +86,14 @@ class EventFinder(ClauseReader, DomainRoles):
         self.phrases = Matcher(nlp.vocab)
         for event_type, rule in self.rules.items():
             for phrase in rule.get("phrases", []):
-                # one pattern of consecutive lemmas ("reach out"), not one pattern per word
-                self.phrases.add(event_type, [[{"LEMMA": w} for w in phrase.split()]])
+                # one pattern of lemmas ("reach out"), not one pattern per word; modifiers may
+                # stand between them ("breaking diplomatic and political relations")
+                pattern = []
+                for n, word in enumerate(phrase.split()):
+                    if n:
+                        pattern.append({"POS": {"IN": ["ADJ", "CCONJ"]}, "OP": "*"})
+                    pattern.append({"LEMMA": word})
+                self.phrases.add(event_type, [pattern])
         self.regimes_case = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.regimes_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         for regime, names in designations.items():
@@ -170,11 +176,21 @@ class EventFinder(ClauseReader, DomainRoles):
     def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """"granted Chevron a license to ...": the license is the granting; a trigger inside the
         subtree of another trigger of the same type yields to it."""
+        def inside(outer: Token, token: Token) -> bool:
+            # within the outer trigger's own clause: not across a clause of its own ("Trump
+            # recognizes Guaidó; Maduro breaks ties": two reports glued by the parser)
+            node = token
+            while node.i != outer.i:
+                if node.dep_ in ("ccomp", "parataxis", "conj") or node.head.i == node.i:
+                    return False
+                node = node.head
+            return True
+
         keep = []
         for cand in candidates:
             token = doc[cand.trigger]
             if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
-                   doc[o.trigger].is_ancestor(token) for o in candidates):
+                   doc[o.trigger].is_ancestor(token) and inside(doc[o.trigger], token) for o in candidates):
                 continue
             keep.append(cand)
         return keep

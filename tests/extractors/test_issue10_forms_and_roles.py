@@ -98,3 +98,14 @@ def test_issue10_taking_back_deportees_is_an_exchange_with_the_other_government(
                  "flights twice a week, its foreign ministry said on Saturday.")
     assert ("diplomacy", "Venezuela", "United States") in {m[:3] for m in found(nlp, text)}
     assert ("diplomacy", "Venezuela", "United States") in {m[:3] for m in found(nlp, venezuela)}
+
+
+def test_issue10_phrases_match_inflected_and_modified_forms(nlp):
+    text = "Nicolás Maduro said on Wednesday that Venezuela was breaking diplomatic and political relations with the United States."
+    assert ("diplomacy", "United States") in {(m[0], m[2]) for m in found(nlp, text)}
+
+
+def test_issue10_two_reports_glued_by_a_semicolon_are_both_read(nlp):
+    text = "Trump recognizes Guaidó as Venezuela's interim president; Maduro breaks ties with Washington"
+    pairs = {(m[0], m[2]) for m in found(nlp, text)}
+    assert {("diplomacy", "Juan Guaidó"), ("diplomacy", "United States")} <= pairs
