@@ -217,7 +217,10 @@ class EventFinder(ClauseReader, DomainRoles):
             return []  # "GL 41 authorizes transactions with ...": what a document provides, not an act
         if event_type == "military_action" and token.dep_ == "attr" and token.head.lemma_ == "be":
             return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
-        if self.standing & (words | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
+        # a verb in the simple past reports what happened, whatever the clause above it says ("he
+        # would activate a plan after the United States sent warships")
+        own = {c.lemma_.lower() for c in token.children} if token.tag_ == "VBD" and event_type != "statement" else words
+        if self.standing & (own | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
         lemma = token.lemma_.lower()

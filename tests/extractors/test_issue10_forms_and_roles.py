@@ -109,3 +109,9 @@ def test_issue10_two_reports_glued_by_a_semicolon_are_both_read(nlp):
     text = "Trump recognizes Guaidó as Venezuela's interim president; Maduro breaks ties with Washington"
     pairs = {(m[0], m[2]) for m in found(nlp, text)}
     assert {("diplomacy", "Juan Guaidó"), ("diplomacy", "United States")} <= pairs
+
+
+def test_issue10_a_past_act_under_a_hypothetical_clause_still_happened(nlp):
+    text = ("Nicolás Maduro said he would activate a special plan, responding to threats from Washington after "
+            "the United States sent warships toward the southern Caribbean.")
+    assert ("military_action", "United States", "Caribbean") in {m[:3] for m in found(nlp, text)}
