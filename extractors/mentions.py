@@ -3,6 +3,7 @@ each event, whether it is background, and the Venezuela tie."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -15,6 +16,8 @@ from extractors.models import ArticleText, Mention
 from extractors.money import find_amounts
 from newsmon.models import stable_id
 
+# The word before an amount a measure moved away from ("from $25 million", "desde 25 millones").
+_PREVIOUS = re.compile(r"\b(?:from|desde)\s+(?:up to\s+|about\s+)?(?:US)?$", re.IGNORECASE)
 # An article with this many mentions of Venezuela-tied names is about Venezuela as a whole.
 _FOCUS_MENTIONS = 3
 
@@ -60,7 +63,9 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
             amounts = find_amounts(sent.text)
             if amounts:
                 offset = trigger.idx - sent.start_char
-                amount = min(amounts, key=lambda a: abs(a.start - offset)).value
+                # "raised from $25 million to $50 million": the amount it became, not the one it was
+                became = [a for a in amounts if not _PREVIOUS.search(sent.text[max(0, a.start - 8):a.start])]
+                amount = min(became or amounts, key=lambda a: abs(a.start - offset)).value
         background = False
         if proxy is not None and proxy.value is not None and dates.reference is not None:
             month_start = date(dates.reference.year, dates.reference.month, 1)

@@ -115,3 +115,9 @@ def test_issue10_a_past_act_under_a_hypothetical_clause_still_happened(nlp):
     text = ("Nicolás Maduro said he would activate a special plan, responding to threats from Washington after "
             "the United States sent warships toward the southern Caribbean.")
     assert ("military_action", "United States", "Caribbean") in {m[:3] for m in found(nlp, text)}
+
+
+def test_issue10_a_raised_reward_has_the_amount_it_became(nlp):
+    text = "Last month the State Department doubled its reward for Maduro's arrest from $25 million to $50 million."
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 9, 2))])
+    assert {m.amount_usd for m in mentions if m.event_type == "reward"} == {50_000_000}
