@@ -86,12 +86,13 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
     return _share_paragraph_dates(list(mentions.values()), dates, doc)
 
 
-def _same_development(a: Mention, b: Mention) -> bool:
+def _same_development(a: Mention, b: Mention, headline: bool = False) -> bool:
     """Two mentions of one article that report the same development: same type, target and
-    regime, no conflicting amount; for recurring kinds (strikes, talks) this cannot be told."""
+    regime, no conflicting amount; for recurring kinds (strikes, talks) this cannot be told,
+    except of a headline, which tells its lede's news ("U.S. strikes fourth boat off Venezuela")."""
     return a.event_type == b.event_type and a.target == b.target and a.designation == b.designation and \
         a.status == b.status and \
-        a.event_type not in ("military_action", "diplomacy", "statement") and \
+        (headline or a.event_type not in ("military_action", "diplomacy", "statement")) and \
         (a.amount_usd is None or b.amount_usd is None or a.amount_usd == b.amount_usd)
 
 
@@ -105,7 +106,8 @@ def _share_paragraph_dates(mentions: list[Mention], dates: ArticleDates, doc: Do
     for m in mentions:
         if m.event_date is None and paragraph[m.mention_id] is not None:
             dated = [o for o in mentions if o.event_date is not None and o.mention_id != m.mention_id and
-                     paragraph[o.mention_id] == paragraph[m.mention_id] and _same_development(m, o)]
+                     paragraph[o.mention_id] == paragraph[m.mention_id] and
+                     _same_development(m, o, headline=sentence_of.get(m.char_start) == 0)]
             if dated:
                 o = min(dated, key=lambda o: abs(o.char_start - m.char_start))
                 m = m.model_copy(update={"event_date": o.event_date, "date_precision": o.date_precision,
