@@ -188,6 +188,8 @@ class Roles:
         if token.dep_ in ("nsubjpass", "nsubj") and token.pos_ == "NOUN":
             # "Maduro's indictment was unsealed", "the designation of X takes effect"
             groups.append([c for c in head.children if c.dep_ in ("dobj", "attr")])
+            if token.dep_ == "nsubj" and event_type == "military_action":  # "the strike killed four men off the coast"
+                groups.append([c for c in head.children if c.dep_ == "prep" and c.norm_ in _TARGET_PREPS])
         if token.lower_ in ("list", "sanctions") and token.dep_ in ("dobj", "pobj"):
             # "Cartel de los Soles joined the list of ...": the subject of the verb
             verb = head if head.pos_ in ("VERB", "AUX") else head.head

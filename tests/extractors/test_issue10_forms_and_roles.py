@@ -121,3 +121,8 @@ def test_issue10_a_raised_reward_has_the_amount_it_became(nlp):
     text = "Last month the State Department doubled its reward for Maduro's arrest from $25 million to $50 million."
     mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 9, 2))])
     assert {m.amount_usd for m in mentions if m.event_type == "reward"} == {50_000_000}
+
+
+def test_issue10_a_strike_that_killed_people_off_a_coast_is_aimed_there(nlp):
+    text = "The most recent strike, on Oct. 3, killed four men off the Venezuelan coast."
+    assert ("military_action", "Venezuela") in {(m[0], m[2]) for m in found(nlp, text, date(2025, 10, 9))}
