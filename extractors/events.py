@@ -127,6 +127,7 @@ class EventFinder(ClauseReader, DomainRoles):
         headline_reads: set[int] = set()
         self._listed = {}  # target id -> the regime it was last listed under in this article
         self._speaker = None  # the official quoted in or next to the sentence being read
+        self._last_place = None  # the place the article last named ("the region" refers to it)
         self._last_target = None  # whom the article's last reported act was aimed at
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
@@ -166,6 +167,8 @@ class EventFinder(ClauseReader, DomainRoles):
             if acts:
                 self._last_target = acts[-1].target
             found += kept
+            places = roles.entities_in(list(sent), ["place"])
+            self._last_place = places[-1] if places else self._last_place
         # a headline read by position stands only where the article's body reports the same
         # development: a misread headline must not raise an alert of its own
         body = {(c.event_type, c.target.ent_id_) for c in found if id(c) not in headline_reads and c.target is not None}
@@ -262,6 +265,10 @@ class EventFinder(ClauseReader, DomainRoles):
                 home = [e for e in sent.ents if e.ent_id_ == VENEZUELA] or \
                     ([actor] if actor.ent_id_ == VENEZUELA else [])
                 targets = home[:1]
+            elif self._last_place is not None and any(
+                    t.lemma_.lower() in rule.get("place_anaphors", ()) and any(c.lower_ == "the" for c in t.children)
+                    for t in token.subtree):
+                targets = [self._last_place]  # "sent eight warships to the region": the place named before
         actor_entity = roles.entity(actor)
         if event_type == "legal_action" and not targets and token.pos_ == "VERB" and actor_entity is not None \
                 and not actor_entity.venezuela:

@@ -126,3 +126,9 @@ def test_issue10_a_raised_reward_has_the_amount_it_became(nlp):
 def test_issue10_a_strike_that_killed_people_off_a_coast_is_aimed_there(nlp):
     text = "The most recent strike, on Oct. 3, killed four men off the Venezuelan coast."
     assert ("military_action", "Venezuela") in {(m[0], m[2]) for m in found(nlp, text, date(2025, 10, 9))}
+
+
+def test_issue10_a_deployment_to_the_region_goes_to_the_place_named_before(nlp):
+    text = ("A U.S. strike killed three people in the Caribbean on Monday. The strike comes after the United States "
+            "sent eight warships and a submarine to the region in recent weeks.")
+    assert ("military_action", "United States", "Caribbean") in {m[:3] for m in found(nlp, text)}
