@@ -162,6 +162,7 @@ class EventFinder(ClauseReader, DomainRoles):
                 headline_reads = {id(c) for c in by_position}
                 in_sentence += by_position
             kept = self._outermost(doc, self._inside_rulings(doc, self._reactions(doc, in_sentence), roles))
+            kept = self._one_direction(kept)
             self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
             acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
             if acts:
@@ -174,6 +175,20 @@ class EventFinder(ClauseReader, DomainRoles):
         body = {(c.event_type, c.target.ent_id_) for c in found if id(c) not in headline_reads and c.target is not None}
         return [c for c in found if id(c) not in headline_reads or
                 (c.target is not None and (c.event_type, c.target.ent_id_) in body)]
+
+    @staticmethod
+    def _one_direction(candidates: list[Candidate]) -> list[Candidate]:
+        """"The United States and Venezuela carried out a swap, with Caracas releasing ten
+        Americans": one exchange between two sides, told from both ends, is reported once."""
+        seen, keep = set(), []
+        for c in candidates:
+            if c.event_type == "diplomacy" and c.actor is not None and c.target is not None:
+                pair = frozenset((c.actor.ent_id_, c.target.ent_id_))
+                if (pair, c.actor.ent_id_) not in seen and any(p == pair for p, _ in seen):
+                    continue
+                seen.add((pair, c.actor.ent_id_))
+            keep.append(c)
+        return keep
 
     @staticmethod
     def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -250,6 +265,10 @@ class EventFinder(ClauseReader, DomainRoles):
             # the other side of talks is a government, an official or a listed group; an unlisted
             # organisation met, visited or exchanged with is a club, a firm, a team
             targets = [t for t in targets if t.ent_id_ in self.entities or roles.kind(t) != "organisation"]
+            if actor is not None and lemma in rule.get("exchange_lemmas", ()) and token.pos_ == "VERB":
+                # "Biden frees Alex Saab", "Venezuela freed ten Americans": a prisoner release is
+                # an exchange with the other government, not with the people freed
+                targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or targets
             if not targets and actor is not None and lemma in rule.get("counterpart_lemmas", ()):
                 # "Venezuela agreed to take back deportees", "resumed accepting deportation flights":
                 # an exchange with no other side named is with the other government

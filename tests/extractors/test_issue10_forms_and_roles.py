@@ -132,3 +132,16 @@ def test_issue10_a_deployment_to_the_region_goes_to_the_place_named_before(nlp):
     text = ("A U.S. strike killed three people in the Caribbean on Monday. The strike comes after the United States "
             "sent eight warships and a submarine to the region in recent weeks.")
     assert ("military_action", "United States", "Caribbean") in {m[:3] for m in found(nlp, text)}
+
+
+def test_issue10_freeing_prisoners_is_an_exchange_with_the_other_government(nlp):
+    text = "President Joe Biden on Wednesday freed Alex Saab, a close ally of Nicolás Maduro, in exchange for ten Americans held in Venezuela."
+    pairs = {(m[0], m[2]) for m in found(nlp, text, date(2023, 12, 21)) if m[0] == "diplomacy"}
+    assert pairs == {("diplomacy", "Venezuela")}
+
+
+def test_issue10_an_exchange_told_from_both_ends_is_one_report(nlp):
+    text = ("The United States and Venezuela carried out a prisoner swap on Friday, with Caracas releasing "
+            "ten Americans.")
+    diplomacy = [m for m in found(nlp, text) if m[0] == "diplomacy"]
+    assert [(m[1], m[2]) for m in diplomacy] == [("United States", "Venezuela")]
