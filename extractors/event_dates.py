@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.dates import DateExpr, find_dates
 from extractors.dates_es import find_dates_es
+from extractors.headlines import is_headline
 
 # Phrases that mark the date of a designation taking effect (preferred over other dates).
 _EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from",
@@ -129,6 +130,7 @@ class ArticleDates:
         if ref is None and self.reference is not None:
             for sent in self.sents:
                 self.proxy[sent.start] = find_dates(sent.text, self.reference)
+        self.present_headline = False  # the headline tells its news in the present tense
         # sentences with an act of their own: their dates are not lent to a neighbour
         self.eventful = {c.sentence[0] for c in getattr(doc._, "events", [])}
 
@@ -190,11 +192,15 @@ class ArticleDates:
                 if names_target or refers_back:
                     return self._result(other, self.by_sentence[other.start],
                                         self.by_sentence[other.start].index(dated[0]), future)
-        # present-tense news: the article's own date
+        # present-tense news: the article's own date; a headline's present tense is headline-ese
+        # ("Washington doubles reward"), dated by its lede first (extractors/mentions.py)
         if self.ref is not None and (home.tag_ in ("VBZ", "VBP") or
                                      any(c.norm_ in ("has", "have") and c.dep_ == "aux" or
                                          c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                          for c in home.children)):  # "is announcing", "is designated"
+            if n == 0 and is_headline(sent):
+                self.present_headline = True
+                return None, None
             today = DateExpr(0, 0, "", self.ref, "day", True)
             return today, today
         return None, None

@@ -18,6 +18,9 @@ from newsmon.models import stable_id
 
 # The word before an amount a measure moved away from ("from $25 million", "desde 25 millones").
 _PREVIOUS = re.compile(r"\b(?:from|desde)\s+(?:up to\s+|about\s+)?(?:US)?$", re.IGNORECASE)
+# What stands between the amount a measure moved away from and the one it moved to ("$25 million
+# to $50 million", "de 15 a 25 millones": the first number may lack its unit).
+_TO = re.compile(r"^\s*(?:to|a|hasta)\s*$", re.IGNORECASE)
 # An article with this many mentions of Venezuela-tied names is about Venezuela as a whole.
 _FOCUS_MENTIONS = 3
 
@@ -64,7 +67,8 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
             if amounts:
                 offset = trigger.idx - sent.start_char
                 # "raised from $25 million to $50 million": the amount it became, not the one it was
-                became = [a for a in amounts if not _PREVIOUS.search(sent.text[max(0, a.start - 8):a.start])]
+                became = [a for a in amounts if not _PREVIOUS.search(sent.text[max(0, a.start - 8):a.start]) and
+                          not any(_TO.match(sent.text[a.end:b.start]) for b in amounts if b.start >= a.end)]
                 amount = min(became or amounts, key=lambda a: abs(a.start - offset)).value
         background = False
         if proxy is not None and proxy.value is not None and dates.reference is not None:
@@ -112,5 +116,9 @@ def _share_paragraph_dates(mentions: list[Mention], dates: ArticleDates, doc: Do
                 o = min(dated, key=lambda o: abs(o.char_start - m.char_start))
                 m = m.model_copy(update={"event_date": o.event_date, "date_precision": o.date_precision,
                                          "is_background": o.is_background})
+        if m.event_date is None and sentence_of.get(m.char_start) == 0 and dates.ref is not None and \
+                dates.present_headline:
+            # a headline in the present tense that its lede does not date: the article's date
+            m = m.model_copy(update={"event_date": dates.ref, "date_precision": "day"})
         out.append(m)
     return out

@@ -145,3 +145,18 @@ def test_issue10_an_exchange_told_from_both_ends_is_one_report(nlp):
             "ten Americans.")
     diplomacy = [m for m in found(nlp, text) if m[0] == "diplomacy"]
     assert [(m[1], m[2]) for m in diplomacy] == [("United States", "Venezuela")]
+
+
+def test_issue10_a_present_tense_headline_takes_its_ledes_date(nlp):
+    text = ("Washington doubles reward for Maduro to $50 million\n\n"
+            "The State Department on Thursday raised its reward for Nicolás Maduro's arrest to $50 million.")
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 8, 8))])
+    assert {m.event_date for m in mentions if m.event_type == "reward"} == {date(2025, 8, 7)}
+
+
+def test_issue10_a_present_tense_headline_with_an_undated_lede_takes_the_articles_date(nlp):
+    text = ("Washington doubles reward for Maduro to $50 million\n\n"
+            "The State Department raised its reward for Nicolás Maduro's arrest to $50 million.")
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 8, 8))])
+    headline = [m for m in mentions if m.event_type == "reward" and m.char_start == 0]
+    assert [m.event_date for m in headline] == [date(2025, 8, 8)]
