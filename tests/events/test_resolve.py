@@ -95,6 +95,17 @@ def test_rewards_of_different_amounts_are_two_events(store):
         "State Department reward for Nicolás Maduro raised to $50M from $25M (Aug 2025)"]  # issue 12
 
 
+def test_issue10_a_raise_reported_a_day_late_is_the_same_raise(store):
+    a = add_article(store, "a1")
+    add_mention(store, a, "reward", "Nicolás Maduro", actor="State Department", amount=50e6, event_date="2025-08-07")
+    b = add_article(store, "a2")  # a foreign outlet's "el jueves", read against the next day
+    add_mention(store, b, "reward", "Nicolás Maduro", actor="United States", amount=50e6, event_date="2025-08-08")
+    c = add_article(store, "a3")
+    add_mention(store, c, "reward", "Nicolás Maduro", actor="State Department", amount=50e6, event_date="2025-08")
+    resolve_pending(store, CHANNELS, NOW)
+    assert [(e["amount_usd"], e["article_count"]) for e in events(store)] == [(50e6, 3)]
+
+
 def test_talks_possible_and_planned_call_stay_apart(store):
     a = add_article(store, "a1")
     add_mention(store, a, "diplomacy", "Nicolás Maduro", actor="Donald Trump", modality="possible",
