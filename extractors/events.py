@@ -248,7 +248,9 @@ class EventFinder(ClauseReader, DomainRoles):
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
         if event_type == "sanction" and not targets:
-            targets = self._implied_target(sent, roles)  # "ended TPS for Venezuelans": the migrants
+            # "ended TPS for Venezuelans": the migrants; "imposed a tariff on goods from any country
+            # that buys Venezuelan oil": whoever the measure's clause names
+            targets = self._implied_target(sent, roles) or self._tariff_targets(token, roles, rule, actor)
         if actor is None and self._speaker is not None and self._first_person(token):
             actor = self._speaker  # "'We may be having talks with Maduro,' Trump said": we is the speaker
         if rule.get("needs_actor") and actor is None:
@@ -282,6 +284,18 @@ class EventFinder(ClauseReader, DomainRoles):
         status = self._status(token, sent, modality) if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
+
+    @staticmethod
+    def _tariff_targets(token: Token, roles: Roles, rule: dict, actor: Span | None) -> list[Span]:
+        """"a 25% tariff on all goods from any country that buys Venezuelan oil": a secondary
+        tariff is aimed at the country whose buyers it taxes, named anywhere in its clause (not
+        in its subject, which is who imposes it)."""
+        measures = set(rule.get("clause_target_measures", []))
+        if not measures & {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children if c.dep_ == "dobj")}:
+            return []
+        subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        spans = roles.entities_in([t for t in roles.subtree(token) if t.i not in subjects], rule["target_kinds"], actor)
+        return roles.with_conjuncts([s for s in spans if not roles._qualifier(s)])
 
     def _generic_regimes(self, regimes: list[str], sent: Span, sent_regimes, actor, rule: dict) -> list[str]:
         """"the Treasury designated X as a terrorist organization": a list named only generically
