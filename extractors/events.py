@@ -174,10 +174,23 @@ class EventFinder(ClauseReader, DomainRoles):
         for cand in candidates:
             token = doc[cand.trigger]
             if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
-                   doc[o.trigger].is_ancestor(token) for o in candidates):
+                   doc[o.trigger].is_ancestor(token) and not EventFinder._own_clause(token, doc[o.trigger])
+                   for o in candidates):
                 continue
             keep.append(cand)
         return keep
+
+    @staticmethod
+    def _own_clause(token: Token, outer: Token) -> bool:
+        """"Noem cancelled the extension, and DHS published the termination": a coordinated clause
+        with its own subject reports an act of its own, not a part of the first one."""
+        node = token
+        while node.i != outer.i and node.head.i != node.i:
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return True
+            node = node.head
+        return False
 
     def _build(self, event_type: str, token: Token, sent: Span, roles: Roles,
                sent_regimes: list[tuple[int, int, str]]) -> list[Candidate]:
@@ -247,6 +260,10 @@ class EventFinder(ClauseReader, DomainRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
+        if event_type == "sanction" and targets and all(roles.kind(t) == "government" for t in targets):
+            # "terminated the designation of Venezuela for TPS": an immigration measure is on the
+            # migrants, not on their country's government
+            targets = self._implied_target(sent, roles) or targets
         if event_type == "sanction" and not targets:
             # "ended TPS for Venezuelans": the migrants; "imposed a tariff on goods from any country
             # that buys Venezuelan oil": whoever the measure's clause names
