@@ -27,3 +27,23 @@ def test_issue10_a_secondary_tariff_is_aimed_at_the_country_whose_buyers_it_taxe
     text = ("The president signed a decree that lets the government impose a 15% tariff on all goods from any "
             "country that purchases Venezuelan crude.")
     assert ("sanction", "Venezuela") in found(nlp, text)
+
+
+def test_issue10_ending_a_tps_designation_is_a_measure_on_the_migrants(nlp):
+    text = "The Homeland Security Department on Monday terminated the 2021 designation of Venezuela for TPS."
+    assert ("sanction", "Venezuelan migrants") in found(nlp, text)
+    assert ("sanction", "Venezuela") not in found(nlp, text)
+
+
+def test_issue10_a_coordinated_clause_with_its_own_subject_is_its_own_act(es_nlp):
+    text = ("En enero, la secretaria Kristi Noem revocó la prórroga del TPS para los venezolanos, y en marzo el "
+            "Departamento del Tesoro anuló la licencia de Chevron.")
+    assert ("sanction", "Chevron") in found(es_nlp, text, language="es")
+
+
+def test_issue10_two_dated_acts_on_one_target_in_one_sentence_are_two_mentions(nlp):
+    text = ("Noem's department terminated the 2023 designation of Venezuela for TPS in February, and in "
+            "September it ended the 2021 designation for Venezuelans as well.")
+    article = ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))
+    got = [(m.event_type, m.target) for m in extract_mentions(nlp, [article])]
+    assert got.count(("sanction", "Venezuelan migrants")) == 2
