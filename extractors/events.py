@@ -260,6 +260,13 @@ class EventFinder(ClauseReader, DomainRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
+        recipient = self._recipient(token, roles, rule) if event_type == "sanction" else None
+        if recipient is not None:
+            # "Chevron received a new licence from the Treasury": the holder is the target, the
+            # grantor (if named) acts
+            targets = [recipient]
+            actor = next((s for c in token.head.children if c.dep_ == "prep" and c.norm_ in ("from", "of", "by")
+                          for s in roles.entities_in(c.subtree, kinds)), None)
         if event_type == "sanction" and targets and all(roles.kind(t) == "government" for t in targets):
             # "terminated the designation of Venezuela for TPS": an immigration measure is on the
             # migrants, not on their country's government
@@ -301,6 +308,18 @@ class EventFinder(ClauseReader, DomainRoles):
         status = self._status(token, sent, modality) if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
+
+    @staticmethod
+    def _recipient(token: Token, roles: Roles, rule: dict) -> Span | None:
+        """The subject of "received / obtained / regained a licence": who holds the measure."""
+        head = token.head
+        if token.dep_ != "dobj" or head.lemma_.lower() not in rule.get("recipient_verbs", ()):
+            return None
+        found = [s for c in head.children if c.dep_ == "nsubj" for s in roles.entities_in(c.subtree, ["company"])]
+        if not found and not any(c.dep_ == "nsubj" for c in head.children):
+            # a subject the parse missed: the company named right before the verb ("y Chevron obtuvo")
+            found = roles.entities_in(head.doc[max(head.i - 2, head.sent.start):head.i], ["company"])
+        return found[0] if found else None
 
     @staticmethod
     def _tariff_targets(token: Token, roles: Roles, rule: dict, actor: Span | None) -> list[Span]:
