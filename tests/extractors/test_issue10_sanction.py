@@ -47,3 +47,11 @@ def test_issue10_two_dated_acts_on_one_target_in_one_sentence_are_two_mentions(n
     article = ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))
     got = [(m.event_type, m.target) for m in extract_mentions(nlp, [article])]
     assert got.count(("sanction", "Venezuelan migrants")) == 2
+
+
+def test_issue10_a_company_that_receives_a_licence_is_its_holder(nlp, es_nlp):
+    got = found(nlp, "Chevron received a new license to operate in Venezuela from the Treasury on Friday.")
+    assert ("sanction", "Chevron") in got and ("sanction", "Venezuela") not in got
+    got = found(es_nlp, "Tras meses de gestiones, la petrolera Repsol obtuvo una licencia para exportar crudo desde "
+                        "Venezuela.", language="es")
+    assert ("sanction", "Repsol") in got
