@@ -260,6 +260,9 @@ class EventFinder(ClauseReader, DomainRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
+        # "U.S. sanctions on judges", "property in the United States is blocked": the power that
+        # imposes the measures is where they come from or apply, not whom they are aimed at
+        targets = [t for t in targets if t.ent_id_ not in rule.get("not_targets", ())]
         recipient = self._recipient(token, roles, rule) if event_type == "sanction" else None
         if recipient is not None:
             # "Chevron received a new licence from the Treasury": the holder is the target, the
