@@ -55,3 +55,8 @@ def test_issue10_a_company_that_receives_a_licence_is_its_holder(nlp, es_nlp):
     got = found(es_nlp, "Tras meses de gestiones, la petrolera Repsol obtuvo una licencia para exportar crudo desde "
                         "Venezuela.", language="es")
     assert ("sanction", "Repsol") in got
+
+
+def test_issue10_the_sanctioning_power_is_not_the_target(nlp):
+    doc = nlp("Any property of those judges that is located in the United States is now blocked.")
+    assert not [c for c in doc._.events if c.event_type == "sanction" and c.target.ent_id_ == "United States"]
