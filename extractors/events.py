@@ -232,6 +232,13 @@ class EventFinder(ClauseReader, DomainRoles):
         if event_type == "legal_action" and lemma in self.court_only:
             return self._ruling(token, sent, roles, court, modality)
         actor = roles.actor(token, sent, kinds)
+        holder = None
+        if event_type == "sanction" and actor is not None and actor.root.dep_ in ("poss", "compound", "nmod") and \
+                actor.root.head.lemma_.lower() in self.nouns["sanction"] and \
+                (roles.entity(actor).venezuela or roles.kind(actor) == "company"):
+            # "the Venezuela oil license expires", "Chevron's licence": who a measure is on or
+            # held by qualifies it; it does not impose it
+            holder, actor = actor, None
         if event_type == "designation" and regimes:
             regimes = self._generic_regimes(regimes, sent, sent_regimes, roles.entity(actor), rule)
         targets = roles.targets(token, sent, rule["target_kinds"], actor, event_type,
@@ -260,6 +267,9 @@ class EventFinder(ClauseReader, DomainRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
+        if holder is not None and holder.ent_id_ not in {t.ent_id_ for t in targets} and \
+                not any(roles.kind(t) == "company" for t in targets):
+            targets = [holder] + targets  # ("Chevron's Venezuela licence" is Chevron's, not on Venezuela)
         # "U.S. sanctions on judges", "property in the United States is blocked": the power that
         # imposes the measures is where they come from or apply, not whom they are aimed at
         targets = [t for t in targets if t.ent_id_ not in rule.get("not_targets", ())]
