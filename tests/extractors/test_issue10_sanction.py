@@ -60,3 +60,8 @@ def test_issue10_a_company_that_receives_a_licence_is_its_holder(nlp, es_nlp):
 def test_issue10_the_sanctioning_power_is_not_the_target(nlp):
     doc = nlp("Any property of those judges that is located in the United States is now blocked.")
     assert not [c for c in doc._.events if c.event_type == "sanction" and c.target.ent_id_ == "United States"]
+
+
+def test_issue10_a_venezuelan_name_qualifying_a_licence_is_its_object(nlp):
+    text = "The Venezuela gas license, issued last year, lapsed at midnight on Thursday."
+    assert ("sanction", "Venezuela") in found(nlp, text)
