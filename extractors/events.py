@@ -326,6 +326,14 @@ class EventFinder(ClauseReader, DomainRoles):
     def _recipient(token: Token, roles: Roles, rule: dict) -> Span | None:
         """The subject of "received / obtained / regained a licence": who holds the measure."""
         head = token.head
+        if token.lemma_.lower() in rule.get("holder_verbs", ()):
+            # "the deadline for Chevron to wind down", "gave Chevron a deadline to wind down": who
+            # winds down holds the licence that ends
+            found = [s for c in token.children if c.dep_ == "nsubj" for s in roles.entities_in(c.subtree, ["company"])]
+            if not found and head.pos_ == "NOUN":
+                found = [s for c in head.head.children if c.dep_ in ("dative", "dobj") and c.i != head.i
+                         for s in roles.entities_in(c.subtree, ["company"])]
+            return found[0] if found else None
         if token.dep_ != "dobj" or head.lemma_.lower() not in rule.get("recipient_verbs", ()):
             return None
         found = [s for c in head.children if c.dep_ == "nsubj" for s in roles.entities_in(c.subtree, ["company"])]
