@@ -278,7 +278,7 @@ class EventFinder(ClauseReader, DomainRoles):
             # "Chevron received a new licence from the Treasury": the holder is the target, the
             # grantor (if named) acts
             targets = [recipient]
-            actor = next((s for c in token.head.children if c.dep_ == "prep" and c.norm_ in ("from", "of", "by")
+            actor = actor if lemma in rule.get("holder_verbs", ()) else next((s for c in token.head.children if c.dep_ == "prep" and c.norm_ in ("from", "of", "by")
                           for s in roles.entities_in(c.subtree, kinds)), None)
         if event_type == "sanction" and targets and all(roles.kind(t) == "government" for t in targets):
             # "terminated the designation of Venezuela for TPS": an immigration measure is on the
@@ -330,8 +330,9 @@ class EventFinder(ClauseReader, DomainRoles):
             # "the deadline for Chevron to wind down", "gave Chevron a deadline to wind down": who
             # winds down holds the licence that ends
             found = [s for c in token.children if c.dep_ == "nsubj" for s in roles.entities_in(c.subtree, ["company"])]
-            if not found and head.pos_ == "NOUN":
-                found = [s for c in head.head.children if c.dep_ in ("dative", "dobj") and c.i != head.i
+            verb = head.head if head.pos_ == "NOUN" else head  # "gave Chevron (a deadline | 30 days) to wind down"
+            if not found and head.i != token.i:
+                found = [s for c in verb.children if c.dep_ in ("dative", "dobj") and c.i != head.i
                          for s in roles.entities_in(c.subtree, ["company"])]
             return found[0] if found else None
         if token.dep_ != "dobj" or head.lemma_.lower() not in rule.get("recipient_verbs", ()):

@@ -65,3 +65,9 @@ def test_issue10_the_sanctioning_power_is_not_the_target(nlp):
 def test_issue10_a_venezuelan_name_qualifying_a_licence_is_its_object(nlp):
     text = "The Venezuela gas license, issued last year, lapsed at midnight on Thursday."
     assert ("sanction", "Venezuela") in found(nlp, text)
+
+
+def test_issue10_who_winds_down_holds_the_licence(nlp):
+    text = "Treasury on Friday gave Repsol thirty days to wind down its Venezuelan joint ventures."
+    got = found(nlp, text)
+    assert ("sanction", "Repsol") in got and ("sanction", "Venezuela") not in got
