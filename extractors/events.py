@@ -23,6 +23,7 @@ from extractors.roles import Roles
 from extractors.candidates import Candidate
 from extractors.clauses import ClauseReader
 from extractors.domain_roles import DomainRoles
+from extractors.sanction_roles import SanctionRoles
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=[])
@@ -55,7 +56,7 @@ def make_events(nlp: Language, name: str, triggers: str | None, designations: st
     return EventFinder(nlp, load_triggers(triggers), load_designations(designations), load_gazetteer(gazetteer))
 
 
-class EventFinder(ClauseReader, DomainRoles):
+class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
     def __init__(self, nlp: Language, triggers: dict, designations: dict[str, list[str]],
                  entities: dict[str, Entity]) -> None:
         self.rules = triggers["types"]
@@ -233,12 +234,8 @@ class EventFinder(ClauseReader, DomainRoles):
             return self._ruling(token, sent, roles, court, modality)
         actor = roles.actor(token, sent, kinds)
         holder = None
-        if event_type == "sanction" and actor is not None and actor.root.dep_ in ("poss", "compound", "nmod") and \
-                actor.root.head.lemma_.lower() in self.nouns["sanction"] and \
-                (roles.entity(actor).venezuela or roles.kind(actor) == "company"):
-            # "the Venezuela oil license expires", "Chevron's licence": who a measure is on or
-            # held by qualifies it; it does not impose it
-            holder, actor = actor, None
+        if event_type == "sanction":
+            holder, actor = self._measure_holder(actor, roles)
         if event_type == "designation" and regimes:
             regimes = self._generic_regimes(regimes, sent, sent_regimes, roles.entity(actor), rule)
         targets = roles.targets(token, sent, rule["target_kinds"], actor, event_type,
@@ -267,27 +264,8 @@ class EventFinder(ClauseReader, DomainRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
-        if holder is not None and holder.ent_id_ not in {t.ent_id_ for t in targets} and \
-                not any(roles.kind(t) == "company" for t in targets):
-            targets = [holder] + targets  # ("Chevron's Venezuela licence" is Chevron's, not on Venezuela)
-        # "U.S. sanctions on judges", "property in the United States is blocked": the power that
-        # imposes the measures is where they come from or apply, not whom they are aimed at
-        targets = [t for t in targets if t.ent_id_ not in rule.get("not_targets", ())]
-        recipient = self._recipient(token, roles, rule) if event_type == "sanction" else None
-        if recipient is not None:
-            # "Chevron received a new licence from the Treasury": the holder is the target, the
-            # grantor (if named) acts
-            targets = [recipient]
-            actor = actor if lemma in rule.get("holder_verbs", ()) else next((s for c in token.head.children if c.dep_ == "prep" and c.norm_ in ("from", "of", "by")
-                          for s in roles.entities_in(c.subtree, kinds)), None)
-        if event_type == "sanction" and targets and all(roles.kind(t) == "government" for t in targets):
-            # "terminated the designation of Venezuela for TPS": an immigration measure is on the
-            # migrants, not on their country's government
-            targets = self._implied_target(sent, roles) or targets
-        if event_type == "sanction" and not targets:
-            # "ended TPS for Venezuelans": the migrants; "imposed a tariff on goods from any country
-            # that buys Venezuelan oil": whoever the measure's clause names
-            targets = self._implied_target(sent, roles) or self._tariff_targets(token, roles, rule, actor)
+        if event_type == "sanction":
+            actor, targets = self._sanction_roles(token, sent, roles, rule, actor, holder, targets)
         if actor is None and self._speaker is not None and self._first_person(token):
             actor = self._speaker  # "'We may be having talks with Maduro,' Trump said": we is the speaker
         if rule.get("needs_actor") and actor is None:
@@ -321,39 +299,6 @@ class EventFinder(ClauseReader, DomainRoles):
         status = self._status(token, sent, modality) if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
-
-    @staticmethod
-    def _recipient(token: Token, roles: Roles, rule: dict) -> Span | None:
-        """The subject of "received / obtained / regained a licence": who holds the measure."""
-        head = token.head
-        if token.lemma_.lower() in rule.get("holder_verbs", ()):
-            # "the deadline for Chevron to wind down", "gave Chevron a deadline to wind down": who
-            # winds down holds the licence that ends
-            found = [s for c in token.children if c.dep_ == "nsubj" for s in roles.entities_in(c.subtree, ["company"])]
-            verb = head.head if head.pos_ == "NOUN" else head  # "gave Chevron (a deadline | 30 days) to wind down"
-            if not found and head.i != token.i:
-                found = [s for c in verb.children if c.dep_ in ("dative", "dobj") and c.i != head.i
-                         for s in roles.entities_in(c.subtree, ["company"])]
-            return found[0] if found else None
-        if token.dep_ != "dobj" or head.lemma_.lower() not in rule.get("recipient_verbs", ()):
-            return None
-        found = [s for c in head.children if c.dep_ == "nsubj" for s in roles.entities_in(c.subtree, ["company"])]
-        if not found and not any(c.dep_ == "nsubj" for c in head.children):
-            # a subject the parse missed: the company named right before the verb ("y Chevron obtuvo")
-            found = roles.entities_in(head.doc[max(head.i - 2, head.sent.start):head.i], ["company"])
-        return found[0] if found else None
-
-    @staticmethod
-    def _tariff_targets(token: Token, roles: Roles, rule: dict, actor: Span | None) -> list[Span]:
-        """"a 25% tariff on all goods from any country that buys Venezuelan oil": a secondary
-        tariff is aimed at the country whose buyers it taxes, named anywhere in its clause (not
-        in its subject, which is who imposes it)."""
-        measures = set(rule.get("clause_target_measures", []))
-        if not measures & {token.lemma_.lower(), *(c.lemma_.lower() for c in token.children if c.dep_ == "dobj")}:
-            return []
-        subjects = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        spans = roles.entities_in([t for t in roles.subtree(token) if t.i not in subjects], rule["target_kinds"], actor)
-        return roles.with_conjuncts([s for s in spans if not roles._qualifier(s)])
 
     def _generic_regimes(self, regimes: list[str], sent: Span, sent_regimes, actor, rule: dict) -> list[str]:
         """"the Treasury designated X as a terrorist organization": a list named only generically
