@@ -72,6 +72,7 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
         self.status_cues = {k: set(v) for k, v in triggers["status"].items()}
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
+        self.reported_future = set(triggers.get("reported_future", []))  # "said it would end"
         self.not_target_heads = set(triggers.get("not_target_heads", []))
         self.document_subjects = set(triggers.get("document_subjects", []))
         self.reaction_nouns = set(triggers["types"]["statement"].get("reaction_objects", []))
@@ -215,7 +216,10 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
             return []  # "GL 41 authorizes transactions with ...": what a document provides, not an act
         if event_type == "military_action" and token.dep_ == "attr" and token.head.lemma_ == "be":
             return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
-        if self.standing & (words | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
+        standing = self.standing & (words | {c.lower_ for c in token.children})
+        reported = bool(standing) and standing <= self.reported_future and self._reported(token) and \
+            not any(c.dep_ == "neg" for c in token.children)  # "said he would not rule out": no act
+        if standing and not reported or self.standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
         lemma = token.lemma_.lower()
