@@ -218,7 +218,8 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
             return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
         standing = self.standing & (words | {c.lower_ for c in token.children})
         reported = bool(standing) and standing <= self.reported_future and self._reported(token) and \
-            not any(c.dep_ == "neg" for c in token.children)  # "said he would not rule out": no act
+            not any(c.dep_ == "neg" for c in (token if token.pos_ in ("VERB", "AUX") else token.head).children)
+        # ("said he would not rule out sanctions": no act)
         if standing and not reported or self.standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)

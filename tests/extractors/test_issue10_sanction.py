@@ -71,3 +71,20 @@ def test_issue10_who_winds_down_holds_the_licence(nlp):
     text = "Treasury on Friday gave Repsol thirty days to wind down its Venezuelan joint ventures."
     got = found(nlp, text)
     assert ("sanction", "Repsol") in got and ("sanction", "Venezuela") not in got
+
+
+def test_issue10_would_in_reported_speech_is_a_future_act(nlp):
+    text = "Noem announced on Monday that the 2021 TPS designation for Venezuelans would end in April."
+    assert ("sanction", "Venezuelan migrants") in found(nlp, text)
+    text = "Trump said he would not rule out new sanctions on Venezuela."
+    assert ("sanction", "Venezuela") not in found(nlp, text)
+
+
+def test_issue10_ending_an_arrangement_with_a_company_is_a_measure(nlp):
+    text = "The president said on Friday that the arrangement with Chevron in Venezuela would be terminated."
+    assert ("sanction", "Chevron") in found(nlp, text)
+
+
+def test_issue10_parolees_are_the_migrants(nlp):
+    doc = nlp("The department said it was terminating the program and gave parolees thirty days to leave the country.")
+    assert [c.target.ent_id_ for c in doc._.events if c.event_type == "sanction"] == ["Venezuelan migrants"]
