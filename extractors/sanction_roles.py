@@ -31,6 +31,11 @@ class SanctionRoles:
         # "U.S. sanctions on judges", "property in the United States is blocked": the power that
         # imposes the measures is where they come from or apply, not whom they are aimed at
         targets = [t for t in targets if t.ent_id_ not in rule.get("not_targets", ())]
+        licensees = self._licensees(token, roles, rule)
+        if licensees:
+            # "issued Venezuela General License 41, authorizing Chevron to resume ...": the company
+            # a licence lets act is whom it is granted to (the country only names the programme)
+            targets = licensees
         recipient = self._recipient(token, roles, rule)
         if recipient is not None:
             # "Chevron received a new licence from the Treasury": the holder is the target, the
@@ -48,6 +53,16 @@ class SanctionRoles:
             # that buys Venezuelan oil": whoever the measure's clause names
             targets = self._implied_target(sent, roles) or self._tariff_targets(token, roles, rule, actor)
         return actor, targets
+
+    @staticmethod
+    def _licensees(token: Token, roles: Roles, rule: dict) -> list[Span]:
+        """The companies that the measure's clause authorizes or allows to act ("authorizing Chevron
+        to resume operations", "allow Chevron and Eni to maintain operations")."""
+        verbs = set(rule.get("licensee_verbs", ()))
+        found = [s for t in roles.subtree(token) if t.lemma_.lower() in verbs and t.pos_ == "VERB"
+                 for c in t.children if c.dep_ in ("dobj", "dative")
+                 for s in roles.entities_in([c], ["company"])]
+        return roles.with_conjuncts(found)
 
     @staticmethod
     def _recipient(token: Token, roles: Roles, rule: dict) -> Span | None:
