@@ -88,3 +88,10 @@ def test_issue10_ending_an_arrangement_with_a_company_is_a_measure(nlp):
 def test_issue10_parolees_are_the_migrants(nlp):
     doc = nlp("The department said it was terminating the program and gave parolees thirty days to leave the country.")
     assert [c.target.ent_id_ for c in doc._.events if c.event_type == "sanction"] == ["Venezuelan migrants"]
+
+
+def test_issue10_the_company_a_licence_authorizes_is_its_target(nlp):
+    text = ("OFAC on Tuesday issued Venezuela General License 50, authorizing Repsol to export crude oil from its "
+            "joint ventures.")
+    got = found(nlp, text)
+    assert ("sanction", "Repsol") in got and ("sanction", "Venezuela") not in got
