@@ -95,3 +95,8 @@ def test_issue10_the_company_a_licence_authorizes_is_its_target(nlp):
             "joint ventures.")
     got = found(nlp, text)
     assert ("sanction", "Repsol") in got and ("sanction", "Venezuela") not in got
+
+
+def test_issue10_a_name_in_a_hyphenated_qualifier_is_not_the_target(nlp):
+    doc = nlp("The State Department on Monday imposed visa bans on dozens of Cabello-aligned officials.")
+    assert not [c for c in doc._.events if c.target is not None and c.target.ent_id_ == "Diosdado Cabello"]
