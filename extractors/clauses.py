@@ -23,6 +23,12 @@ class ClauseReader:
                             return ent
         return None
 
+    def _reported(self, token: Token) -> bool:
+        """Whether the trigger's clause is what someone said or announced ("said the licence
+        would be terminated", "announced that the designation would end")."""
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.saying
+
     def _first_person(self, token: Token) -> bool:
         """Whether the trigger's clause has a first-person subject ("we may be having talks")."""
         node = token

@@ -23,6 +23,7 @@ from extractors.roles import Roles
 from extractors.candidates import Candidate
 from extractors.clauses import ClauseReader
 from extractors.domain_roles import DomainRoles
+from extractors.sanction_roles import SanctionRoles
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=[])
@@ -55,7 +56,7 @@ def make_events(nlp: Language, name: str, triggers: str | None, designations: st
     return EventFinder(nlp, load_triggers(triggers), load_designations(designations), load_gazetteer(gazetteer))
 
 
-class EventFinder(ClauseReader, DomainRoles):
+class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
     def __init__(self, nlp: Language, triggers: dict, designations: dict[str, list[str]],
                  entities: dict[str, Entity]) -> None:
         self.rules = triggers["types"]
@@ -71,6 +72,7 @@ class EventFinder(ClauseReader, DomainRoles):
         self.status_cues = {k: set(v) for k, v in triggers["status"].items()}
         # words of the trigger's clause that make it a standing position or a hypothetical
         self.standing = set(triggers.get("standing", []))
+        self.reported_future = set(triggers.get("reported_future", []))  # "said it would end"
         self.not_target_heads = set(triggers.get("not_target_heads", []))
         self.document_subjects = set(triggers.get("document_subjects", []))
         self.reaction_nouns = set(triggers["types"]["statement"].get("reaction_objects", []))
@@ -208,10 +210,23 @@ class EventFinder(ClauseReader, DomainRoles):
         for cand in candidates:
             token = doc[cand.trigger]
             if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
-                   doc[o.trigger].is_ancestor(token) and inside(doc[o.trigger], token) for o in candidates):
+                   doc[o.trigger].is_ancestor(token) and inside(doc[o.trigger], token) and
+                   not EventFinder._own_clause(token, doc[o.trigger]) for o in candidates):
                 continue
             keep.append(cand)
         return keep
+
+    @staticmethod
+    def _own_clause(token: Token, outer: Token) -> bool:
+        """"Noem cancelled the extension, and DHS published the termination": a coordinated clause
+        with its own subject reports an act of its own, not a part of the first one."""
+        node = token
+        while node.i != outer.i and node.head.i != node.i:
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return True
+            node = node.head
+        return False
 
     def _build(self, event_type: str, token: Token, sent: Span, roles: Roles,
                sent_regimes: list[tuple[int, int, str]]) -> list[Candidate]:
@@ -238,7 +253,11 @@ class EventFinder(ClauseReader, DomainRoles):
         # a verb in the simple past reports what happened, whatever the clause above it says ("he
         # would activate a plan after the United States sent warships")
         own = {c.lemma_.lower() for c in token.children} if token.tag_ == "VBD" and event_type != "statement" else words
-        if self.standing & (own | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
+        standing = self.standing & (own | {c.lower_ for c in token.children})
+        reported = bool(standing) and standing <= self.reported_future and self._reported(token) and \
+            not any(c.dep_ == "neg" for c in (token if token.pos_ in ("VERB", "AUX") else token.head).children)
+        # ("said he would not rule out sanctions": no act)
+        if standing and not reported or self.standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
         lemma = token.lemma_.lower()
@@ -256,6 +275,9 @@ class EventFinder(ClauseReader, DomainRoles):
         if event_type == "legal_action" and lemma in self.court_only:
             return self._ruling(token, sent, roles, court, modality)
         actor = roles.actor(token, sent, kinds)
+        holder = None
+        if event_type == "sanction":
+            holder, actor = self._measure_holder(actor, roles)
         if event_type == "designation" and regimes:
             regimes = self._generic_regimes(regimes, sent, sent_regimes, roles.entity(actor), rule)
         targets = roles.targets(token, sent, rule["target_kinds"], actor, event_type,
@@ -296,8 +318,8 @@ class EventFinder(ClauseReader, DomainRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
-        if event_type == "sanction" and not targets:
-            targets = self._implied_target(sent, roles)  # "ended TPS for Venezuelans": the migrants
+        if event_type == "sanction":
+            actor, targets = self._sanction_roles(token, sent, roles, rule, actor, holder, targets)
         if actor is None and self._speaker is not None and self._first_person(token):
             actor = self._speaker  # "'We may be having talks with Maduro,' Trump said": we is the speaker
         if rule.get("needs_actor") and actor is None:

@@ -76,11 +76,15 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
             background = _period_end(proxy.value, proxy.precision) <= month_start and \
                 (proxy.precision != "day" or proxy.value < month_start)
         key = (sent.start, cand.event_type, target_entity.id, cand.designation, amount)
-        if key in mentions:
+        when = chosen.value if chosen else None
+        same = [k for k in mentions if k[:5] == key]
+        if same and (when is None or any(k[5] is None or k[5] == when for k in same)):
             continue
-        mentions[key] = Mention(
+        # "terminated the 2023 designation in February, and in September ended the 2021 one": one
+        # sentence, two dated acts on the same target are two mentions (the later one's id carries its date)
+        mentions[key + (when,)] = Mention(
             mention_id=stable_id(article.article_id, sent.start_char, sent.end_char, cand.event_type,
-                                 target_entity.id, cand.designation, amount),
+                                 target_entity.id, cand.designation, amount, *([when] if same else [])),
             article_id=article.article_id, event_type=cand.event_type, actor=actor, target=target_entity.id,
             actor_text=cand.actor.text if cand.actor is not None else None, target_text=cand.target.text,
             designation=cand.designation, status=cand.status, modality=cand.modality,

@@ -217,6 +217,8 @@ class Roles:
     def _qualifier(self, span: Span) -> bool:
         """"U.S. jurisdiction", "at U.S. request": the name only qualifies a noun that is not acted on."""
         root = span.root
+        if root.dep_ == "npadvmod" and root.head.dep_ == "amod":
+            root = root.head  # "Maduro-aligned officials": the name qualifies the adjective that qualifies
         return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.lemma_.lower() in self.not_target_heads
 
     def parties(self, token: Token, kinds: list[str], actor: Span | None,
