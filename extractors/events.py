@@ -173,6 +173,9 @@ class EventFinder(ClauseReader, DomainRoles):
         keep = []
         for cand in candidates:
             token = doc[cand.trigger]
+            if token.dep_ == "conj" and token.pos_ == "VERB" and cand.event_type != "statement":
+                keep.append(cand)  # "named A ..., and in July it sanctioned B": a second act
+                continue
             if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
                    doc[o.trigger].is_ancestor(token) for o in candidates):
                 continue
@@ -273,7 +276,10 @@ class EventFinder(ClauseReader, DomainRoles):
                               modality, self._status(token, sent, modality))
                     for target in targets if target.ent_id_ in self._listed]
         if event_type == "designation" and not regimes:
-            if lemma in implied.get("by_actor_lemmas", ()) and lemma not in implied["lemmas"] and \
+            # "Among those designated are ...", after the article reported an SDN listing: that
+            # listing's, though no one is named as acting
+            follows_listing = actor is None and implied["regime"] in self._listed.values()
+            if lemma in implied.get("by_actor_lemmas", ()) and lemma not in implied["lemmas"] and not follows_listing and \
                     (actor is None or actor.ent_id_ not in implied["by_actors"] and
                      roles.entity(actor).acts_for not in implied["by_actors"]):
                 return []  # "designated" with no list named: an SDN listing only when OFAC does it

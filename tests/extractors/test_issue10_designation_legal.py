@@ -1,0 +1,50 @@
+"""Issue 10, designations and legal actions the rules missed on the feed-like dev articles: lists
+of designees, nominal listings, seizures, transfers and rulings, on the real model (sentences
+written for these tests, not taken from any evaluation set)."""
+
+from datetime import date
+
+import pytest
+
+from extractors import ArticleText, extract_mentions
+
+pytestmark = pytest.mark.slow
+
+
+def found(nlp, text, published=date(2025, 11, 20)):
+    return [(m.event_type, m.actor, m.target, m.designation)
+            for m in extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=published)])]
+
+
+def targets(nlp, text, event_type):
+    return {m[2] for m in found(nlp, text) if m[0] == event_type}
+
+
+def test_a_dateline_is_not_the_subject(nlp):
+    text = ("WASHINGTON — The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today "
+            "designated Venezuela's Diosdado Cabello.")
+    assert ("designation", "Treasury", "Diosdado Cabello", "SDN") in found(nlp, text)
+
+
+def test_designees_together_with_their_relatives(nlp):
+    text = ("The Treasury Department on Monday designated Diosdado Cabello, together with his wife, Marleny "
+            "Contreras, and his brother, José David Cabello.")
+    assert {"Diosdado Cabello", "Marleny Contreras", "José David Cabello"} <= targets(nlp, text, "designation")
+
+
+def test_a_name_listed_after_an_appositive_is_listed_too(nlp):
+    text = ("The case targets allies of Venezuela's Nicolás Maduro.\n\nAlso indicted in Miami are Hugo Carvajal, a.k.a. \"El Pollo,\" the former spy chief, and Clíver "
+            "Alcalá, a retired general.")
+    assert {"Hugo Carvajal", "Clíver Alcalá"} <= targets(nlp, text, "legal_action")
+
+
+def test_a_coordinated_second_listing_is_its_own_act(nlp):
+    text = ("In March, OFAC named Tareck El Aissami a narcotics trafficker under the Kingpin Act, and in July "
+            "it sanctioned Diosdado Cabello.")
+    assert ("designation", "Diosdado Cabello", "SDN") in {(m[0], m[2], m[3]) for m in found(nlp, text)}
+
+
+def test_among_those_designated_after_an_sdn_listing(nlp):
+    text = ("The Treasury Department on Friday sanctioned Venezuela's Tareck El Aissami.\n\n"
+            "Among those designated are Pedro Tellechea and Héctor Obregón.")
+    assert {"Pedro Tellechea", "Héctor Obregón"} <= targets(nlp, text, "designation")
