@@ -191,7 +191,8 @@ class EventFinder(ClauseReader, DomainRoles):
         if rule.get("needs_designation") and not regimes and not (
                 lemma in implied.get("lemmas", ()) or lemma in implied.get("by_actor_lemmas", ()) or
                 lemma in implied.get("blocking_lemmas", ()) and self._has_object(token, implied["blocking_objects"]) or
-                lemma in self.nouns["designation"] and token.pos_ in ("NOUN", "PROPN") and self._listed):
+                lemma in self.nouns["designation"] and token.pos_ in ("NOUN", "PROPN") and
+                (self._listed or lemma in implied.get("noun_lemmas", ()))):
             return []
         if event_type == "sanction" and regimes:
             return []  # a listing under a regime is a designation, not an economic measure
@@ -272,9 +273,13 @@ class EventFinder(ClauseReader, DomainRoles):
             # Venezuelan "actor" is someone talking about the listing, not making it)
             if actor is not None and roles.entity(actor).venezuela:
                 return []
-            return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, self._listed[target.ent_id_],
+            # "the designation of PdVSA", "the May listing of Cabello": a person or a company
+            # listed with no list named is on the SDN list (a country's "designation for TPS" is not)
+            listed = {t.ent_id_: self._listed.get(t.ent_id_) or (implied["regime"] if lemma in implied.get(
+                "noun_lemmas", ()) and roles.kind(t) in implied["noun_target_kinds"] else None) for t in targets}
+            return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, listed[target.ent_id_],
                               modality, self._status(token, sent, modality))
-                    for target in targets if target.ent_id_ in self._listed]
+                    for target in targets if listed[target.ent_id_]]
         if event_type == "designation" and not regimes:
             # "Among those designated are ...", after the article reported an SDN listing: that
             # listing's, though no one is named as acting

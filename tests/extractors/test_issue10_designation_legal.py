@@ -48,3 +48,13 @@ def test_among_those_designated_after_an_sdn_listing(nlp):
     text = ("The Treasury Department on Friday sanctioned Venezuela's Tareck El Aissami.\n\n"
             "Among those designated are Pedro Tellechea and Héctor Obregón.")
     assert {"Pedro Tellechea", "Héctor Obregón"} <= targets(nlp, text, "designation")
+
+
+def test_the_designation_of_a_person_names_no_list_and_is_an_sdn_listing(nlp):
+    text = "The move comes after the March listing of Venezuela's Pedro Tellechea."
+    assert ("designation", "Pedro Tellechea", "SDN") in {(m[0], m[2], m[3]) for m in found(nlp, text)}
+
+
+def test_pdvsa_spelled_pdvsa_in_lowercase_letters(nlp):
+    text = "The designation of PdVSA will stop Venezuela from diverting its oil revenue."
+    assert ("designation", "PDVSA", "SDN") in {(m[0], m[2], m[3]) for m in found(nlp, text)}
