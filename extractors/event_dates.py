@@ -31,6 +31,8 @@ _EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "eff
 # Openings of a sentence that continues the previous one's development.
 _BACK_REFERENCES = {"it", "the", "this", "that", "they", "these", "those", "its", "their", "he", "she"}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
 _FUTURE = {"will", "shall", "intend", "plan", "expect", "effective", "schedule", "set"}
 # The date expressions of each language (issue 11). find_dates_es decides the year of a
 # month-day itself, so only English month-days go through _year_shift.
@@ -151,8 +153,26 @@ class ArticleDates:
         proxy = proxies[i] if proxies and len(proxies) == len(exprs) else chosen
         return chosen, proxy
 
+    def _noun_month(self, trigger: Token) -> DateExpr | None:
+        """"the May listing of Cabello", "January's designation": a month naming an act (a noun)
+        is its date, the last such month up to the article's date."""
+        if self.ref is None or trigger.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for c in trigger.children:
+            name = c.text.lower()
+            if c.dep_ in ("compound", "poss", "nmod") and c.text[:1].isupper() and name in _MONTH_NAMES and \
+                    not any(t.like_num for t in c.doc[c.i + 1:c.i + 2]):  # "May 16": the sentence's date
+                month = _MONTH_NAMES.index(name) + 1
+                year = self.ref.year if month <= self.ref.month else self.ref.year - 1
+                start = c.idx - trigger.sent.start_char
+                return DateExpr(start, start + len(c.text), c.text, date(year, month, 1), "month", True)
+        return None
+
     def for_event(self, sent: Span, trigger: Token, event_type: str,
                   target_id: str | None = None) -> tuple[DateExpr | None, DateExpr | None]:
+        own = self._noun_month(trigger)
+        if own is not None:
+            return own, own
         home = _clause_verb(trigger)
         future = bool(_FUTURE & ({c.lemma_.lower() for c in home.children} | {home.lemma_.lower()})) or \
             "Fut" in home.morph.get("Tense")  # Spanish "designará": the future is on the verb

@@ -58,3 +58,10 @@ def test_the_designation_of_a_person_names_no_list_and_is_an_sdn_listing(nlp):
 def test_pdvsa_spelled_pdvsa_in_lowercase_letters(nlp):
     text = "The designation of PdVSA will stop Venezuela from diverting its oil revenue."
     assert ("designation", "PDVSA", "SDN") in {(m[0], m[2], m[3]) for m in found(nlp, text)}
+
+
+def test_a_month_naming_the_listing_is_its_date(nlp):
+    text = "The new measures follow the March listing of Venezuela's Pedro Tellechea."
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))])
+    assert [(m.event_type, m.event_date) for m in mentions if m.target == "Pedro Tellechea"] == \
+        [("designation", date(2025, 3, 1))]
