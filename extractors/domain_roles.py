@@ -61,6 +61,22 @@ class DomainRoles:
         return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
                 for target in targets]
 
+    def _property_users(self, token: Token, roles: Roles, kinds: list[str], actor: Span | None) -> list[Span]:
+        """"seized a jet used by Maduro", "the seizure of an aircraft owned by PDVSA": a seizure of
+        property is aimed at whoever uses or owns it (triggers.yaml, legal_action.property_*)."""
+        rule = self.rules["legal_action"]
+        if token.lemma_.lower() not in rule.get("property_lemmas", ()):
+            return []
+        users = rule.get("property_users", {})
+        found = []
+        for t in roles.subtree(token):
+            link = users.get(t.lemma_.lower()) or users.get(t.lower_)
+            if link is None or t.i == token.i:
+                continue
+            for prep in (c for c in t.children if c.dep_ in ("agent", "prep") and c.norm_ == link):
+                found += roles.entities_in(prep.subtree, kinds, actor)
+        return roles.with_conjuncts(found)
+
     @staticmethod
     def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:
         """The other government, as the article names it: a threat by the U.S. side is aimed at

@@ -202,7 +202,10 @@ class ArticleDates:
                 if not 0 <= m < len(self.sents) or self.paragraph[m] != self.paragraph[n]:
                     continue
                 other = self.sents[m]
-                dated = [e for e in self.by_sentence.get(other.start, []) if e.value is not None]
+                # not a date that only describes something else ("the repression which followed
+                # the July 28 election"): a relative clause's date is that clause's
+                dated = [e for e in self.by_sentence.get(other.start, []) if e.value is not None and
+                         _clause_verb(self._token_at(other, e.start) or other.root).dep_ not in ("relcl", "acl")]
                 if not dated or other.start in self.eventful:
                     continue
                 names_target = target_id is not None and any(e.ent_id_ == target_id for e in other.ents)
@@ -210,7 +213,10 @@ class ArticleDates:
                 if names_target or refers_back:
                     return self._result(other, self.by_sentence[other.start],
                                         self.by_sentence[other.start].index(dated[0]), future)
-        # present-tense news: the article's own date
+        # present-tense news: the article's own date ("Among those designated are ...": a reduced
+        # passive is told in the tense of the clause its noun sits in)
+        if home.dep_ == "acl" and home.tag_ == "VBN":
+            home = _clause_verb(home.head)
         if self.ref is not None and (home.tag_ in ("VBZ", "VBP") or
                                      any(c.norm_ in ("has", "have") and c.dep_ == "aux" or
                                          c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")

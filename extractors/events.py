@@ -251,6 +251,8 @@ class EventFinder(ClauseReader, DomainRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
+        if event_type == "legal_action":
+            targets = self._property_users(token, roles, rule["target_kinds"], actor) or targets
         if event_type == "sanction" and not targets:
             targets = self._implied_target(sent, roles)  # "ended TPS for Venezuelans": the migrants
         if actor is None and self._speaker is not None and self._first_person(token):

@@ -65,3 +65,26 @@ def test_a_month_naming_the_listing_is_its_date(nlp):
     mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))])
     assert [(m.event_type, m.event_date) for m in mentions if m.target == "Pedro Tellechea"] == \
         [("designation", date(2025, 3, 1))]
+
+
+def test_a_seizure_is_aimed_at_whoever_used_the_property(nlp):
+    text = "Federal agents seized a Gulfstream jet used by Nicolás Maduro in Panama on Tuesday."
+    assert ("legal_action", "Nicolás Maduro") in {(m[0], m[2]) for m in found(nlp, text)}
+
+
+def _dates(nlp, text, published=date(2025, 1, 10)):
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=published)])
+    return {m.target: m.event_date for m in mentions}
+
+
+def test_those_designated_are_told_in_the_present(nlp):
+    text = ("Today, the Treasury Department is sanctioning eight officials of Nicolás Maduro's government. "
+            "Among those designated are Pedro Tellechea and Héctor Obregón.")
+    assert _dates(nlp, text).get("Héctor Obregón") == date(2025, 1, 10)
+
+
+def test_a_neighbours_relative_clause_lends_no_date(nlp):
+    text = ("The Treasury Department sanctioned eight officials of Nicolás Maduro's government. Among those "
+            "designated are Pedro Tellechea and Héctor Obregón. The remaining six are commanders of the forces "
+            "that carried out the repression which followed the July 28 presidential election.")
+    assert _dates(nlp, text).get("Héctor Obregón") != date(2024, 7, 28)
