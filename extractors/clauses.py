@@ -81,7 +81,9 @@ class ClauseReader:
     def _clause(self, token: Token, sent: Span) -> set[str]:
         """Lemmas around the trigger that can qualify it: its children, its heads up to the
         sentence root, and their auxiliaries, modifiers and complements."""
-        words = {c.lemma_.lower() for c in token.children}
+        # not a coordinated clause's ("flew 137 Venezuelans to El Salvador ..., and they remain in
+        # prison": "remain" qualifies the second clause, not the flight)
+        words = {c.lemma_.lower() for c in token.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))}
         node = token
         for _ in range(4):
             if node.head.i == node.i:

@@ -77,6 +77,25 @@ class DomainRoles:
                 found += roles.entities_in(prep.subtree, kinds, actor)
         return roles.with_conjuncts(found)
 
+    def _transferred(self, token: Token, roles: Roles) -> list[Span]:
+        """"flew 137 Venezuelans to El Salvador", "238 members of Tren de Aragua had been sent to
+        El Salvador", "the transfer of 200 Venezuelans to a prison": moving people to a place is a
+        deportation only when those moved are a group (or members of an organisation, who stand for
+        it); "sent an envoy to Caracas", "sent warships to the Caribbean" are not
+        (triggers.yaml, legal_action.transfer)."""
+        rule = self.rules["legal_action"]["transfer"]
+        if not any(t.dep_ in ("prep", "dative") and t.norm_ in rule["destinations"] for t in token.subtree):
+            return []
+        if token.pos_ in ("NOUN", "PROPN"):
+            moved = [g for c in token.children if c.dep_ == "prep" and c.norm_ == "of" for g in c.children if g.dep_ == "pobj"]
+        else:
+            moved = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        found = []
+        for m in moved:
+            kinds = rule["target_kinds"] + (rule["member_of_kinds"] if m.lemma_.lower() in rule["members"] else [])
+            found += roles.entities_in(roles.subtree(m), kinds)
+        return roles.with_conjuncts(found)
+
     @staticmethod
     def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:
         """The other government, as the article names it: a threat by the U.S. side is aimed at

@@ -81,6 +81,12 @@ class EventFinder(ClauseReader, DomainRoles):
         # words that are a legal action only in a court's mouth (see triggers.yaml)
         self.court_only = (set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))) - \
             self.verbs["legal_action"] - self.nouns["legal_action"]
+        # moving people to a place: a deportation only when a group is moved (domain_roles._transferred)
+        transfer = legal.get("transfer", {})
+        self.transfer_only = (set(transfer.get("verbs", [])) | set(transfer.get("nouns", []))) - \
+            self.verbs["legal_action"] - self.nouns["legal_action"]
+        self.verbs["legal_action"] |= set(transfer.get("verbs", []))
+        self.nouns["legal_action"] |= set(transfer.get("nouns", []))
         self.verbs["legal_action"] |= set(legal.get("court_verbs", []))
         self.nouns["legal_action"] |= set(legal.get("court_nouns", []))
         self.phrases = Matcher(nlp.vocab)
@@ -205,7 +211,7 @@ class EventFinder(ClauseReader, DomainRoles):
             return []  # "GL 41 authorizes transactions with ...": what a document provides, not an act
         if event_type == "military_action" and token.dep_ == "attr" and token.head.lemma_ == "be":
             return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
-        if self.standing & (words | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
+        if self.standing & (words | {c.lower_ for c in token.children if c.dep_ != "conj"}) or self.standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
         lemma = token.lemma_.lower()
@@ -222,6 +228,10 @@ class EventFinder(ClauseReader, DomainRoles):
             return []  # what a court does is a ruling, not a sanction or a statement
         if event_type == "legal_action" and lemma in self.court_only:
             return self._ruling(token, sent, roles, court, modality)
+        if event_type == "legal_action" and lemma in self.transfer_only:
+            moved = self._transferred(token, roles)
+            actor = roles.actor(token, sent, kinds) if moved else None
+            return [Candidate(event_type, token.i, (sent.start, sent.end), actor, t, None, modality, None) for t in moved]
         actor = roles.actor(token, sent, kinds)
         if event_type == "designation" and regimes:
             regimes = self._generic_regimes(regimes, sent, sent_regimes, roles.entity(actor), rule)

@@ -88,3 +88,20 @@ def test_a_neighbours_relative_clause_lends_no_date(nlp):
             "designated are Pedro Tellechea and Héctor Obregón. The remaining six are commanders of the forces "
             "that carried out the repression which followed the July 28 presidential election.")
     assert _dates(nlp, text).get("Héctor Obregón") != date(2024, 7, 28)
+
+
+def test_flying_a_group_to_a_country_is_a_deportation(nlp):
+    text = ("The administration flew 150 Venezuelans to Honduras on Friday, and they remain in custody "
+            "there, officials said.")
+    assert ("legal_action", "Venezuelan migrants") in {(m[0], m[2]) for m in found(nlp, text)}
+
+
+def test_members_of_a_gang_sent_abroad_stand_for_the_gang(nlp):
+    text = "Officials said 90 members of Tren de Aragua had been sent to El Salvador on Sunday."
+    assert ("legal_action", "Tren de Aragua") in {(m[0], m[2]) for m in found(nlp, text)}
+
+
+def test_sending_an_envoy_or_warships_is_no_deportation(nlp):
+    text = ("Trump sent envoy Richard Grenell to Caracas to meet Nicolás Maduro, and the Pentagon sent three "
+            "destroyers to the Caribbean.")
+    assert "legal_action" not in {m[0] for m in found(nlp, text)}
