@@ -79,8 +79,8 @@ class EventFinder(ClauseReader, DomainRoles):
         self.nouns = {t: set(r.get("nouns", [])) for t, r in self.rules.items()}
         legal = self.rules["legal_action"]
         # words that are a legal action only in a court's mouth (see triggers.yaml)
-        self.court_only = (set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))) - \
-            self.verbs["legal_action"] - self.nouns["legal_action"]
+        self.court_words = set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))
+        self.court_only = self.court_words - self.verbs["legal_action"] - self.nouns["legal_action"]
         # moving people to a place: a deportation only when a group is moved (domain_roles._transferred)
         transfer = legal.get("transfer", {})
         self.transfer_only = (set(transfer.get("verbs", [])) | set(transfer.get("nouns", []))) - \
@@ -226,8 +226,8 @@ class EventFinder(ClauseReader, DomainRoles):
         court = roles.actor(token, sent, ["court"], fallback=False)
         if court is not None and event_type != "legal_action":
             return []  # what a court does is a ruling, not a sanction or a statement
-        if event_type == "legal_action" and lemma in self.court_only:
-            return self._ruling(token, sent, roles, court, modality)
+        if event_type == "legal_action" and (lemma in self.court_only or court is not None and lemma in self.court_words):
+            return self._ruling(token, sent, roles, court, modality)  # "Judge X ruled ...": a ruling, by its court
         if event_type == "legal_action" and lemma in self.transfer_only:
             moved = self._transferred(token, roles)
             actor = roles.actor(token, sent, kinds) if moved else None

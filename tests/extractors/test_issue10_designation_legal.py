@@ -105,3 +105,10 @@ def test_sending_an_envoy_or_warships_is_no_deportation(nlp):
     text = ("Trump sent envoy Richard Grenell to Caracas to meet Nicolás Maduro, and the Pentagon sent three "
             "destroyers to the Caribbean.")
     assert "legal_action" not in {m[0] for m in found(nlp, text)}
+
+
+def test_a_judges_ruling_on_the_alien_enemies_act_is_about_the_migrants(nlp):
+    text = ("Chief Judge James Boasberg ruled on Friday that the government had misused the Alien Enemies Act, "
+            "finding that Tren de Aragua is not a foreign government.")
+    assert ("legal_action", "James Boasberg", "Venezuelan migrants") in {m[:3] for m in found(nlp, text)}
+
