@@ -123,3 +123,16 @@ class ClauseReader:
         if modality == "intended" or self.status_cues["announced"] & words:
             return "announced"
         return "effective"
+
+    def _generic_regimes(self, regimes: list[str], sent: Span, sent_regimes, actor, rule: dict) -> list[str]:
+        """"the Treasury designated X as a terrorist organization": a list named only generically
+        is the acting authority's (triggers.yaml, designation.generic_regime)."""
+        generic = rule.get("generic_regime")
+        if not generic or actor is None:
+            return regimes
+        listed = generic["by_actor"].get(actor.id) or generic["by_actor"].get(actor.acts_for or "")
+        generic_names = set(generic["names"])
+        named = [sent.doc[s:e].text.lower() for s, e, _ in sent_regimes]
+        if listed is None or not named or any(name not in generic_names for name in named):
+            return regimes  # an explicit name ("Foreign Terrorist Organization") is what it says
+        return list(dict.fromkeys(listed if r in generic.get("regimes", ["FTO"]) else r for r in regimes))

@@ -41,6 +41,22 @@ class DomainRoles:
         return out
 
     @staticmethod
+    def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """"granted Chevron a license to ...": the license is the granting; a trigger inside the
+        subtree of another trigger of the same type yields to it."""
+        keep = []
+        for cand in candidates:
+            token = doc[cand.trigger]
+            if token.dep_ == "conj" and token.pos_ == "VERB" and cand.event_type != "statement":
+                keep.append(cand)  # "named A ..., and in July it sanctioned B": a second act
+                continue
+            if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
+                   doc[o.trigger].is_ancestor(token) for o in candidates):
+                continue
+            keep.append(cand)
+        return keep
+
+    @staticmethod
     def _inside_rulings(doc: Doc, candidates: list[Candidate], roles: Roles) -> list[Candidate]:
         """"the justices let the administration end parole", "a judge blocked DHS from ending the
         grants": the measure a ruling allows or blocks is what the ruling is about, not an act the

@@ -172,22 +172,6 @@ class EventFinder(ClauseReader, DomainRoles):
         return [c for c in found if id(c) not in headline_reads or
                 (c.target is not None and (c.event_type, c.target.ent_id_) in body)]
 
-    @staticmethod
-    def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-        """"granted Chevron a license to ...": the license is the granting; a trigger inside the
-        subtree of another trigger of the same type yields to it."""
-        keep = []
-        for cand in candidates:
-            token = doc[cand.trigger]
-            if token.dep_ == "conj" and token.pos_ == "VERB" and cand.event_type != "statement":
-                keep.append(cand)  # "named A ..., and in July it sanctioned B": a second act
-                continue
-            if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
-                   doc[o.trigger].is_ancestor(token) for o in candidates):
-                continue
-            keep.append(cand)
-        return keep
-
     def _build(self, event_type: str, token: Token, sent: Span, roles: Roles,
                sent_regimes: list[tuple[int, int, str]]) -> list[Candidate]:
         rule = self.rules[event_type]
@@ -305,19 +289,6 @@ class EventFinder(ClauseReader, DomainRoles):
         status = self._status(token, sent, modality) if event_type == "designation" else None
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
-
-    def _generic_regimes(self, regimes: list[str], sent: Span, sent_regimes, actor, rule: dict) -> list[str]:
-        """"the Treasury designated X as a terrorist organization": a list named only generically
-        is the acting authority's (triggers.yaml, designation.generic_regime)."""
-        generic = rule.get("generic_regime")
-        if not generic or actor is None:
-            return regimes
-        listed = generic["by_actor"].get(actor.id) or generic["by_actor"].get(actor.acts_for or "")
-        generic_names = set(generic["names"])
-        named = [sent.doc[s:e].text.lower() for s, e, _ in sent_regimes]
-        if listed is None or not named or any(name not in generic_names for name in named):
-            return regimes  # an explicit name ("Foreign Terrorist Organization") is what it says
-        return list(dict.fromkeys(listed if r in generic.get("regimes", ["FTO"]) else r for r in regimes))
 
     # ---- annotating -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
