@@ -169,7 +169,7 @@ class ArticleDates:
         return None
 
     def for_event(self, sent: Span, trigger: Token, event_type: str,
-                  target_id: str | None = None) -> tuple[DateExpr | None, DateExpr | None]:
+                  target_id: str | None = None, intended: bool = False) -> tuple[DateExpr | None, DateExpr | None]:
         own = self._noun_month(trigger)
         if own is not None:
             return own, own
@@ -217,7 +217,9 @@ class ArticleDates:
         # passive is told in the tense of the clause its noun sits in)
         if home.dep_ == "acl" and home.tag_ == "VBN":
             home = _clause_verb(home.head)
-        if self.ref is not None and (home.tag_ in ("VBZ", "VBP") or
+        # (not for an act only intended: "the groups named in the notice are ...", of a listing the
+        # State Department will make, takes place when it takes effect)
+        if self.ref is not None and not intended and (home.tag_ in ("VBZ", "VBP") or
                                      any(c.norm_ in ("has", "have") and c.dep_ == "aux" or
                                          c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                          for c in home.children)):  # "is announcing", "is designated"

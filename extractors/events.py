@@ -126,6 +126,8 @@ class EventFinder(ClauseReader, DomainRoles):
         found: list[Candidate] = []
         headline_reads: set[int] = set()
         self._listed = {}  # target id -> the regime it was last listed under in this article
+        self._last_listing = []  # the regimes of the article's last reported listing
+        self._last_state = (None, None)  # its modality and status
         self._speaker = None  # the official quoted in or next to the sentence being read
         self._last_target = None  # whom the article's last reported act was aimed at
         sents = list(doc.sents)
@@ -162,6 +164,10 @@ class EventFinder(ClauseReader, DomainRoles):
                 in_sentence += by_position
             kept = self._outermost(doc, self._inside_rulings(doc, self._reactions(doc, in_sentence), roles))
             self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
+            listings = [c for c in kept if c.designation]
+            if listings:  # its regimes, modality and status, for a later sentence that refers back to it
+                self._last_listing = list(dict.fromkeys(c.designation for c in listings))
+                self._last_state = (listings[-1].modality, listings[-1].status)
             acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
             if acts:
                 self._last_target = acts[-1].target
@@ -175,6 +181,7 @@ class EventFinder(ClauseReader, DomainRoles):
     def _build(self, event_type: str, token: Token, sent: Span, roles: Roles,
                sent_regimes: list[tuple[int, int, str]]) -> list[Candidate]:
         rule = self.rules[event_type]
+        listed_status = None
         regimes = self._regimes_for(token, sent_regimes) if sent_regimes else []
         implied = rule.get("implied_regime") or {}
         lemma = token.lemma_.lower()
@@ -182,7 +189,7 @@ class EventFinder(ClauseReader, DomainRoles):
                 lemma in implied.get("lemmas", ()) or lemma in implied.get("by_actor_lemmas", ()) or
                 lemma in implied.get("blocking_lemmas", ()) and self._has_object(token, implied["blocking_objects"]) or
                 lemma in self.nouns["designation"] and token.pos_ in ("NOUN", "PROPN") and
-                (self._listed or lemma in implied.get("noun_lemmas", ()))):
+                (self._listed or lemma in implied.get("noun_lemmas", ())) or self._refers_back(token)):
             return []
         if event_type == "sanction" and regimes:
             return []  # a listing under a regime is a designation, not an economic measure
@@ -276,6 +283,9 @@ class EventFinder(ClauseReader, DomainRoles):
             return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, listed[target.ent_id_],
                               modality, self._status(token, sent, modality))
                     for target in targets if listed[target.ent_id_]]
+        if event_type == "designation" and not regimes and self._refers_back(token) and lemma not in implied["lemmas"]:
+            # "The groups named in the notice are ...": the notice's listings, as announced or made
+            regimes, (modality, listed_status) = self._last_listing, self._last_state
         if event_type == "designation" and not regimes:
             # "Among those designated are ...", after the article reported an SDN listing: that
             # listing's, though no one is named as acting
@@ -287,8 +297,15 @@ class EventFinder(ClauseReader, DomainRoles):
             targets = [t for t in targets if roles.kind(t) in implied["target_kinds"]]
             regimes = [implied["regime"]]
         status = self._status(token, sent, modality) if event_type == "designation" else None
+        status = listed_status or status
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
+
+    def _refers_back(self, token: Token) -> bool:
+        """"the groups named in the notice", "those designated": a reduced passive of listing that
+        refers back to the listing the article last reported."""
+        return bool(self._last_listing) and token.dep_ == "acl" and token.tag_ == "VBN" and \
+            token.lemma_.lower() in self.verbs["designation"]
 
     # ---- annotating -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -206,6 +206,9 @@ class Roles:
             direct = [head_noun] + direct
             if head_noun.dep_ == "attr":
                 direct += [c for c in head_noun.head.children if c.dep_ == "nsubj"]
+            if head_noun.dep_ == "nsubj" and head_noun.head.lemma_ == "be":
+                # "The groups named in the notice are A, B and C": what the copula equates them with
+                direct += [c for c in head_noun.head.children if c.dep_ == "attr"]
             if head_noun.dep_ == "pobj" and head_noun.head.norm_ == "among":
                 # "Among those designated are A and B": the copula's subject lists them
                 direct += [c for c in head_noun.head.head.children if c.dep_ in ("nsubj", "attr")]

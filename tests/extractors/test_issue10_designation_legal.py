@@ -112,3 +112,12 @@ def test_a_judges_ruling_on_the_alien_enemies_act_is_about_the_migrants(nlp):
             "finding that Tren de Aragua is not a foreign government.")
     assert ("legal_action", "James Boasberg", "Venezuelan migrants") in {m[:3] for m in found(nlp, text)}
 
+
+
+def test_the_groups_named_in_the_notice_share_its_listings(nlp):
+    text = ("The State Department will designate Tren de Aragua as a Foreign Terrorist Organization, according "
+            "to a notice posted on Wednesday. The groups named in the notice are Tren de Aragua and the "
+            "Sinaloa Cartel.")
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 2, 19))])
+    named = [(m.designation, m.status, m.event_date) for m in mentions if m.target == "Sinaloa Cartel"]
+    assert named == [("FTO", "announced", None)]
