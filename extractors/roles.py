@@ -48,6 +48,12 @@ def _listed_after(appos: Token, named: dict) -> list[Token]:
     return found
 
 
+def _definite(noun: Token) -> bool:
+    """A noun phrase that opens with "the" or "all", or counts ("nine justices"): one already known."""
+    first = noun.doc[noun.left_edge.i]
+    return first.lower_ in ("the", "all") or (first.like_num and first.i < noun.i)
+
+
 def _relative(token: Token) -> bool:
     """A relative pronoun: "who", "which", Spanish "que" (PronType=Rel)."""
     return token.tag_ in ("WP", "WDT") or "Rel" in token.morph.get("PronType")
@@ -78,8 +84,10 @@ class Roles:
                 if ent is not None and self.kind(ent) == "court" and token.i == ent.start:
                     last_court = ent
                 elif ent is None and last_court is not None and token.lower_ in _COURT_NOUNS and token.i > 0 \
-                        and self.doc[token.i - 1].lower_ in ("the", "same") and token.pos_ in ("NOUN", "PROPN"):
-                    # "the court", "the panel", "the justices": the court the article last named
+                        and (self.doc[token.i - 1].lower_ in ("the", "same") or _definite(token)) \
+                        and token.pos_ in ("NOUN", "PROPN"):
+                    # "the court", "the panel", "the justices", "all nine justices", "the appeals
+                    # court": the court the article last named
                     self.at[token.i] = last_court
                     continue
                 if ent is not None and self.kind(ent) == "person" and token.i == ent.start:

@@ -121,3 +121,14 @@ def test_the_groups_named_in_the_notice_share_its_listings(nlp):
     mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 2, 19))])
     named = [(m.designation, m.status, m.event_date) for m in mentions if m.target == "Sinaloa Cartel"]
     assert named == [("FTO", "announced", None)]
+
+
+def test_all_nine_justices_are_the_court_last_named(nlp):
+    text = ("The Supreme Court heard the case in April. But all nine justices agreed that Venezuelans facing "
+            "deportation must get notice.")
+    assert ("legal_action", "Supreme Court", "Venezuelan migrants") in {m[:3] for m in found(nlp, text)}
+
+
+def test_a_court_clearing_the_way_for_a_measure_rules(nlp):
+    text = "Supreme Court clears way for ending Venezuelans' protected status"
+    assert ("legal_action", "Supreme Court", "Venezuelan migrants") in {m[:3] for m in found(nlp, text)}
