@@ -132,3 +132,10 @@ def test_all_nine_justices_are_the_court_last_named(nlp):
 def test_a_court_clearing_the_way_for_a_measure_rules(nlp):
     text = "Supreme Court clears way for ending Venezuelans' protected status"
     assert ("legal_action", "Supreme Court", "Venezuelan migrants") in {m[:3] for m in found(nlp, text)}
+
+
+def test_a_headline_treasury_targets_x_is_an_sdn_listing(nlp):
+    text = ("Treasury Targets Venezuelan Oil Minister Pedro Tellechea\n\n"
+            "The Treasury Department on Friday sanctioned Pedro Tellechea, Venezuela's oil minister.")
+    listed = [m for m in found(nlp, text) if m == ("designation", "Treasury", "Pedro Tellechea", "SDN")]
+    assert len(listed) == 2  # the headline and the lede
