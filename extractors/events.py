@@ -295,7 +295,9 @@ class EventFinder(ClauseReader, DomainRoles):
                      roles.entity(actor).acts_for not in implied["by_actors"]):
                 return []  # "designated" with no list named: an SDN listing only when OFAC does it
             targets = [t for t in targets if roles.kind(t) in implied["target_kinds"]]
-            regimes = [implied["regime"]]
+            # "It also blacklisted his front man" after a Kingpin Act listing: the same list
+            also = self._last_listing[:1] if any(c.lower_ == "also" for c in token.children) else []
+            regimes = also or [implied["regime"]]
         status = self._status(token, sent, modality) if event_type == "designation" else None
         status = listed_status or status
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)

@@ -139,3 +139,9 @@ def test_a_headline_treasury_targets_x_is_an_sdn_listing(nlp):
             "The Treasury Department on Friday sanctioned Pedro Tellechea, Venezuela's oil minister.")
     listed = [m for m in found(nlp, text) if m == ("designation", "Treasury", "Pedro Tellechea", "SDN")]
     assert len(listed) == 2  # the headline and the lede
+
+
+def test_also_listing_someone_keeps_the_list_of_the_last_listing(nlp):
+    text = ("The Treasury on Monday designated Venezuelan Vice President Tareck El Aissami under the Kingpin Act. "
+            "It also blacklisted the businessman Samark López.")
+    assert ("designation", "Samark López", "KINGPIN") in {(m[0], m[2], m[3]) for m in found(nlp, text)}
