@@ -87,7 +87,9 @@ class ClauseReader:
     def _clause(self, token: Token, sent: Span) -> set[str]:
         """Lemmas around the trigger that can qualify it: its children, its heads up to the
         sentence root, and their auxiliaries, modifiers and complements."""
-        words = {c.lemma_.lower() for c in token.children}
+        # not a coordinated clause's ("flew 137 Venezuelans to El Salvador ..., and they remain in
+        # prison": "remain" qualifies the second clause, not the flight)
+        words = {c.lemma_.lower() for c in token.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))}
         node = token
         for _ in range(4):
             if node.head.i == node.i:
@@ -127,3 +129,16 @@ class ClauseReader:
         if modality == "intended" or self.status_cues["announced"] & words:
             return "announced"
         return "effective"
+
+    def _generic_regimes(self, regimes: list[str], sent: Span, sent_regimes, actor, rule: dict) -> list[str]:
+        """"the Treasury designated X as a terrorist organization": a list named only generically
+        is the acting authority's (triggers.yaml, designation.generic_regime)."""
+        generic = rule.get("generic_regime")
+        if not generic or actor is None:
+            return regimes
+        listed = generic["by_actor"].get(actor.id) or generic["by_actor"].get(actor.acts_for or "")
+        generic_names = set(generic["names"])
+        named = [sent.doc[s:e].text.lower() for s, e, _ in sent_regimes]
+        if listed is None or not named or any(name not in generic_names for name in named):
+            return regimes  # an explicit name ("Foreign Terrorist Organization") is what it says
+        return list(dict.fromkeys(listed if r in generic.get("regimes", ["FTO"]) else r for r in regimes))

@@ -41,6 +41,48 @@ class DomainRoles:
         return out
 
     @staticmethod
+    def _one_direction(candidates: list[Candidate]) -> list[Candidate]:
+        """"The United States and Venezuela carried out a swap, with Caracas releasing ten
+        Americans": one exchange between two sides, told from both ends, is reported once."""
+        seen, keep = set(), []
+        for c in candidates:
+            if c.event_type == "diplomacy" and c.actor is not None and c.target is not None:
+                pair = frozenset((c.actor.ent_id_, c.target.ent_id_))
+                if (pair, c.actor.ent_id_) not in seen and any(p == pair for p, _ in seen):
+                    continue
+                seen.add((pair, c.actor.ent_id_))
+            keep.append(c)
+        return keep
+
+    @staticmethod
+    def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """"granted Chevron a license to ...": the license is the granting; a trigger inside the
+        clause of another trigger of the same type yields to it. Not across a clause of its own:
+        "Trump recognizes Guaidó; Maduro breaks ties" (two reports glued by the parser), "named A
+        ..., and in July it sanctioned B" (a second act; for statements, only with its own subject)."""
+        def inside(outer: Token, token: Token, event_type: str) -> bool:
+            breaks = {"ccomp", "parataxis"} | ({"conj"} if event_type != "statement" else set())
+            node = token
+            while node.i != outer.i:
+                if node.dep_ in breaks or node.head.i == node.i:
+                    return False
+                if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and \
+                        any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                    return False  # "Noem cancelled the extension, and DHS published the termination"
+                node = node.head
+            return True
+
+        keep = []
+        for cand in candidates:
+            token = doc[cand.trigger]
+            if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
+                   doc[o.trigger].is_ancestor(token) and inside(doc[o.trigger], token, cand.event_type)
+                   for o in candidates):
+                continue
+            keep.append(cand)
+        return keep
+
+    @staticmethod
     def _inside_rulings(doc: Doc, candidates: list[Candidate], roles: Roles) -> list[Candidate]:
         """"the justices let the administration end parole", "a judge blocked DHS from ending the
         grants": the measure a ruling allows or blocks is what the ruling is about, not an act the
@@ -60,6 +102,41 @@ class DomainRoles:
             roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
         return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
                 for target in targets]
+
+    def _property_users(self, token: Token, roles: Roles, kinds: list[str], actor: Span | None) -> list[Span]:
+        """"seized a jet used by Maduro", "the seizure of an aircraft owned by PDVSA": a seizure of
+        property is aimed at whoever uses or owns it (triggers.yaml, legal_action.property_*)."""
+        rule = self.rules["legal_action"]
+        if token.lemma_.lower() not in rule.get("property_lemmas", ()):
+            return []
+        users = rule.get("property_users", {})
+        found = []
+        for t in roles.subtree(token):
+            link = users.get(t.lemma_.lower()) or users.get(t.lower_)
+            if link is None or t.i == token.i:
+                continue
+            for prep in (c for c in t.children if c.dep_ in ("agent", "prep") and c.norm_ == link):
+                found += roles.entities_in(prep.subtree, kinds, actor)
+        return roles.with_conjuncts(found)
+
+    def _transferred(self, token: Token, roles: Roles) -> list[Span]:
+        """"flew 137 Venezuelans to El Salvador", "238 members of Tren de Aragua had been sent to
+        El Salvador", "the transfer of 200 Venezuelans to a prison": moving people to a place is a
+        deportation only when those moved are a group (or members of an organisation, who stand for
+        it); "sent an envoy to Caracas", "sent warships to the Caribbean" are not
+        (triggers.yaml, legal_action.transfer)."""
+        rule = self.rules["legal_action"]["transfer"]
+        if not any(t.dep_ in ("prep", "dative") and t.norm_ in rule["destinations"] for t in token.subtree):
+            return []
+        if token.pos_ in ("NOUN", "PROPN"):
+            moved = [g for c in token.children if c.dep_ == "prep" and c.norm_ == "of" for g in c.children if g.dep_ == "pobj"]
+        else:
+            moved = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        found = []
+        for m in moved:
+            kinds = rule["target_kinds"] + (rule["member_of_kinds"] if m.lemma_.lower() in rule["members"] else [])
+            found += roles.entities_in(roles.subtree(m), kinds)
+        return roles.with_conjuncts(found)
 
     @staticmethod
     def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:

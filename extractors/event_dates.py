@@ -32,6 +32,8 @@ _EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "eff
 # Openings of a sentence that continues the previous one's development.
 _BACK_REFERENCES = {"it", "the", "this", "that", "they", "these", "those", "its", "their", "he", "she"}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
 _FUTURE = {"will", "shall", "intend", "plan", "expect", "effective", "schedule", "set"}
 # The date expressions of each language (issue 11). find_dates_es decides the year of a
 # month-day itself, so only English month-days go through _year_shift.
@@ -153,8 +155,26 @@ class ArticleDates:
         proxy = proxies[i] if proxies and len(proxies) == len(exprs) else chosen
         return chosen, proxy
 
+    def _noun_month(self, trigger: Token) -> DateExpr | None:
+        """"the May listing of Cabello", "January's designation": a month naming an act (a noun)
+        is its date, the last such month up to the article's date."""
+        if self.ref is None or trigger.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for c in trigger.children:
+            name = c.text.lower()
+            if c.dep_ in ("compound", "poss", "nmod") and c.text[:1].isupper() and name in _MONTH_NAMES and \
+                    not any(t.like_num for t in c.doc[c.i + 1:c.i + 2]):  # "May 16": the sentence's date
+                month = _MONTH_NAMES.index(name) + 1
+                year = self.ref.year if month <= self.ref.month else self.ref.year - 1
+                start = c.idx - trigger.sent.start_char
+                return DateExpr(start, start + len(c.text), c.text, date(year, month, 1), "month", True)
+        return None
+
     def for_event(self, sent: Span, trigger: Token, event_type: str,
-                  target_id: str | None = None) -> tuple[DateExpr | None, DateExpr | None]:
+                  target_id: str | None = None, intended: bool = False) -> tuple[DateExpr | None, DateExpr | None]:
+        own = self._noun_month(trigger)
+        if own is not None:
+            return own, own
         home = _clause_verb(trigger)
         future = bool(_FUTURE & ({c.lemma_.lower() for c in home.children} | {home.lemma_.lower()})) or \
             "Fut" in home.morph.get("Tense")  # Spanish "designará": the future is on the verb
@@ -184,7 +204,10 @@ class ArticleDates:
                 if not 0 <= m < len(self.sents) or self.paragraph[m] != self.paragraph[n]:
                     continue
                 other = self.sents[m]
-                dated = [e for e in self.by_sentence.get(other.start, []) if e.value is not None]
+                # not a date that only describes something else ("the repression which followed
+                # the July 28 election"): a relative clause's date is that clause's
+                dated = [e for e in self.by_sentence.get(other.start, []) if e.value is not None and
+                         _clause_verb(self._token_at(other, e.start) or other.root).dep_ not in ("relcl", "acl")]
                 if not dated or other.start in self.eventful:
                     continue
                 names_target = target_id is not None and any(e.ent_id_ == target_id for e in other.ents)
@@ -192,9 +215,14 @@ class ArticleDates:
                 if names_target or refers_back:
                     return self._result(other, self.by_sentence[other.start],
                                         self.by_sentence[other.start].index(dated[0]), future)
-        # present-tense news: the article's own date; a headline's present tense is headline-ese
-        # ("Washington doubles reward"), dated by its lede first (extractors/mentions.py)
-        if self.ref is not None and (home.tag_ in ("VBZ", "VBP") or
+        # present-tense news: the article's own date ("Among those designated are ...": a reduced
+        # passive is told in the tense of the clause its noun sits in); a headline's present tense
+        # is headline style ("Washington doubles reward"), dated by its lede first (mentions.py)
+        if home.dep_ == "acl" and home.tag_ == "VBN":
+            home = _clause_verb(home.head)
+        # (not for an act only intended: "the groups named in the notice are ...", of a listing the
+        # State Department will make, takes place when it takes effect)
+        if self.ref is not None and not intended and (home.tag_ in ("VBZ", "VBP") or
                                      any(c.norm_ in ("has", "have") and c.dep_ == "aux" or
                                          c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
                                          for c in home.children)):  # "is announcing", "is designated"

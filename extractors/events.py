@@ -81,8 +81,14 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
         self.nouns = {t: set(r.get("nouns", [])) for t, r in self.rules.items()}
         legal = self.rules["legal_action"]
         # words that are a legal action only in a court's mouth (see triggers.yaml)
-        self.court_only = (set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))) - \
+        self.court_words = set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))
+        self.court_only = self.court_words - self.verbs["legal_action"] - self.nouns["legal_action"]
+        # moving people to a place: a deportation only when a group is moved (domain_roles._transferred)
+        transfer = legal.get("transfer", {})
+        self.transfer_only = (set(transfer.get("verbs", [])) | set(transfer.get("nouns", []))) - \
             self.verbs["legal_action"] - self.nouns["legal_action"]
+        self.verbs["legal_action"] |= set(transfer.get("verbs", []))
+        self.nouns["legal_action"] |= set(transfer.get("nouns", []))
         self.verbs["legal_action"] |= set(legal.get("court_verbs", []))
         self.nouns["legal_action"] |= set(legal.get("court_nouns", []))
         self.phrases = Matcher(nlp.vocab)
@@ -128,6 +134,8 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
         found: list[Candidate] = []
         headline_reads: set[int] = set()
         self._listed = {}  # target id -> the regime it was last listed under in this article
+        self._last_listing = []  # the regimes of the article's last reported listing
+        self._last_state = (None, None)  # its modality and status
         self._speaker = None  # the official quoted in or next to the sentence being read
         self._last_place = None  # the place the article last named ("the region" refers to it)
         self._last_target = None  # whom the article's last reported act was aimed at
@@ -166,6 +174,10 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
             kept = self._outermost(doc, self._inside_rulings(doc, self._reactions(doc, in_sentence), roles))
             kept = self._one_direction(kept)
             self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
+            listings = [c for c in kept if c.designation]
+            if listings:  # its regimes, modality and status, for a later sentence that refers back to it
+                self._last_listing = list(dict.fromkeys(c.designation for c in listings))
+                self._last_state = (listings[-1].modality, listings[-1].status)
             acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
             if acts:
                 self._last_target = acts[-1].target
@@ -178,66 +190,18 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
         return [c for c in found if id(c) not in headline_reads or
                 (c.target is not None and (c.event_type, c.target.ent_id_) in body)]
 
-    @staticmethod
-    def _one_direction(candidates: list[Candidate]) -> list[Candidate]:
-        """"The United States and Venezuela carried out a swap, with Caracas releasing ten
-        Americans": one exchange between two sides, told from both ends, is reported once."""
-        seen, keep = set(), []
-        for c in candidates:
-            if c.event_type == "diplomacy" and c.actor is not None and c.target is not None:
-                pair = frozenset((c.actor.ent_id_, c.target.ent_id_))
-                if (pair, c.actor.ent_id_) not in seen and any(p == pair for p, _ in seen):
-                    continue
-                seen.add((pair, c.actor.ent_id_))
-            keep.append(c)
-        return keep
-
-    @staticmethod
-    def _outermost(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-        """"granted Chevron a license to ...": the license is the granting; a trigger inside the
-        subtree of another trigger of the same type yields to it."""
-        def inside(outer: Token, token: Token) -> bool:
-            # within the outer trigger's own clause: not across a clause of its own ("Trump
-            # recognizes Guaidó; Maduro breaks ties": two reports glued by the parser)
-            node = token
-            while node.i != outer.i:
-                if node.dep_ in ("ccomp", "parataxis", "conj") or node.head.i == node.i:
-                    return False
-                node = node.head
-            return True
-
-        keep = []
-        for cand in candidates:
-            token = doc[cand.trigger]
-            if any(o.event_type == cand.event_type and o.trigger != cand.trigger and
-                   doc[o.trigger].is_ancestor(token) and inside(doc[o.trigger], token) and
-                   not EventFinder._own_clause(token, doc[o.trigger]) for o in candidates):
-                continue
-            keep.append(cand)
-        return keep
-
-    @staticmethod
-    def _own_clause(token: Token, outer: Token) -> bool:
-        """"Noem cancelled the extension, and DHS published the termination": a coordinated clause
-        with its own subject reports an act of its own, not a part of the first one."""
-        node = token
-        while node.i != outer.i and node.head.i != node.i:
-            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and \
-                    any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-                return True
-            node = node.head
-        return False
-
     def _build(self, event_type: str, token: Token, sent: Span, roles: Roles,
                sent_regimes: list[tuple[int, int, str]]) -> list[Candidate]:
         rule = self.rules[event_type]
+        listed_status = None
         regimes = self._regimes_for(token, sent_regimes) if sent_regimes else []
         implied = rule.get("implied_regime") or {}
         lemma = token.lemma_.lower()
         if rule.get("needs_designation") and not regimes and not (
                 lemma in implied.get("lemmas", ()) or lemma in implied.get("by_actor_lemmas", ()) or
                 lemma in implied.get("blocking_lemmas", ()) and self._has_object(token, implied["blocking_objects"]) or
-                lemma in self.nouns["designation"] and token.pos_ in ("NOUN", "PROPN") and self._listed):
+                lemma in self.nouns["designation"] and token.pos_ in ("NOUN", "PROPN") and
+                (self._listed or lemma in implied.get("noun_lemmas", ())) or self._refers_back(token)):
             return []
         if event_type == "sanction" and regimes:
             return []  # a listing under a regime is a designation, not an economic measure
@@ -251,9 +215,11 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
         if event_type == "military_action" and token.dep_ == "attr" and token.head.lemma_ == "be":
             return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
         # a verb in the simple past reports what happened, whatever the clause above it says ("he
-        # would activate a plan after the United States sent warships")
-        own = {c.lemma_.lower() for c in token.children} if token.tag_ == "VBD" and event_type != "statement" else words
-        standing = self.standing & (own | {c.lower_ for c in token.children})
+        # would activate a plan after the United States sent warships"); a coordinated clause's
+        # words do not qualify the trigger ("and they remain in prison")
+        own = {c.lemma_.lower() for c in token.children if c.dep_ != "conj"} \
+            if token.tag_ == "VBD" and event_type != "statement" else words
+        standing = self.standing & (own | {c.lower_ for c in token.children if c.dep_ != "conj"})
         reported = bool(standing) and standing <= self.reported_future and self._reported(token) and \
             not any(c.dep_ == "neg" for c in (token if token.pos_ in ("VERB", "AUX") else token.head).children)
         # ("said he would not rule out sanctions": no act)
@@ -272,8 +238,12 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
         court = roles.actor(token, sent, ["court"], fallback=False)
         if court is not None and event_type != "legal_action":
             return []  # what a court does is a ruling, not a sanction or a statement
-        if event_type == "legal_action" and lemma in self.court_only:
-            return self._ruling(token, sent, roles, court, modality)
+        if event_type == "legal_action" and (lemma in self.court_only or court is not None and lemma in self.court_words):
+            return self._ruling(token, sent, roles, court, modality)  # "Judge X ruled ...": a ruling, by its court
+        if event_type == "legal_action" and lemma in self.transfer_only:
+            moved = self._transferred(token, roles)
+            actor = roles.actor(token, sent, kinds) if moved else None
+            return [Candidate(event_type, token.i, (sent.start, sent.end), actor, t, None, modality, None) for t in moved]
         actor = roles.actor(token, sent, kinds)
         holder = None
         if event_type == "sanction":
@@ -318,6 +288,8 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
             # not affect deportations" is no act)
             targets = roles.with_conjuncts(roles.entities_in(roles.subtree(token), rule["target_kinds"], actor)) or \
                 self._implied_target(sent, roles)
+        if event_type == "legal_action":
+            targets = self._property_users(token, roles, rule["target_kinds"], actor) or targets
         if event_type == "sanction":
             actor, targets = self._sanction_roles(token, sent, roles, rule, actor, holder, targets)
         if actor is None and self._speaker is not None and self._first_person(token):
@@ -340,32 +312,38 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
             # Venezuelan "actor" is someone talking about the listing, not making it)
             if actor is not None and roles.entity(actor).venezuela:
                 return []
-            return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, self._listed[target.ent_id_],
+            # "the designation of PdVSA", "the May listing of Cabello": a person or a company
+            # listed with no list named is on the SDN list (a country's "designation for TPS" is not)
+            listed = {t.ent_id_: self._listed.get(t.ent_id_) or (implied["regime"] if lemma in implied.get(
+                "noun_lemmas", ()) and roles.kind(t) in implied["noun_target_kinds"] else None) for t in targets}
+            return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, listed[target.ent_id_],
                               modality, self._status(token, sent, modality))
-                    for target in targets if target.ent_id_ in self._listed]
+                    for target in targets if listed[target.ent_id_]]
+        if event_type == "designation" and not regimes and self._refers_back(token) and lemma not in implied["lemmas"]:
+            # "The groups named in the notice are ...": the notice's listings, as announced or made
+            regimes, (modality, listed_status) = self._last_listing, self._last_state
         if event_type == "designation" and not regimes:
-            if lemma in implied.get("by_actor_lemmas", ()) and lemma not in implied["lemmas"] and \
+            # "Among those designated are ...", after the article reported an SDN listing: that
+            # listing's, though no one is named as acting
+            follows_listing = actor is None and implied["regime"] in self._listed.values()
+            if lemma in implied.get("by_actor_lemmas", ()) and lemma not in implied["lemmas"] and not follows_listing and \
                     (actor is None or actor.ent_id_ not in implied["by_actors"] and
                      roles.entity(actor).acts_for not in implied["by_actors"]):
                 return []  # "designated" with no list named: an SDN listing only when OFAC does it
             targets = [t for t in targets if roles.kind(t) in implied["target_kinds"]]
-            regimes = [implied["regime"]]
+            # "It also blacklisted his front man" after a Kingpin Act listing: the same list
+            also = self._last_listing[:1] if any(c.lower_ == "also" for c in token.children) else []
+            regimes = also or [implied["regime"]]
         status = self._status(token, sent, modality) if event_type == "designation" else None
+        status = listed_status or status
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
 
-    def _generic_regimes(self, regimes: list[str], sent: Span, sent_regimes, actor, rule: dict) -> list[str]:
-        """"the Treasury designated X as a terrorist organization": a list named only generically
-        is the acting authority's (triggers.yaml, designation.generic_regime)."""
-        generic = rule.get("generic_regime")
-        if not generic or actor is None:
-            return regimes
-        listed = generic["by_actor"].get(actor.id) or generic["by_actor"].get(actor.acts_for or "")
-        generic_names = set(generic["names"])
-        named = [sent.doc[s:e].text.lower() for s, e, _ in sent_regimes]
-        if listed is None or not named or any(name not in generic_names for name in named):
-            return regimes  # an explicit name ("Foreign Terrorist Organization") is what it says
-        return list(dict.fromkeys(listed if r in generic.get("regimes", ["FTO"]) else r for r in regimes))
+    def _refers_back(self, token: Token) -> bool:
+        """"the groups named in the notice", "those designated": a reduced passive of listing that
+        refers back to the listing the article last reported."""
+        return bool(self._last_listing) and token.dep_ == "acl" and token.tag_ == "VBN" and \
+            token.lemma_.lower() in self.verbs["designation"]
 
     # ---- annotating -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -105,7 +105,9 @@ def headline_candidates(finder: "EventFinder", sent: Span, roles: "Roles", regim
                 implied = rule.get("implied_regime") or {}
                 if named:
                     designations = named
-                elif lemma in implied.get("lemmas", ()):
+                elif lemma in implied.get("lemmas", ()) or lemma in implied.get("by_actor_lemmas", ()) and \
+                        actor is not None and actor.ent_id_ in implied.get("by_actors", ()):
+                    # "Treasury Sanctions X", "Treasury Targets X": as in the body, an OFAC listing
                     targets = [t for t in targets if roles.kind(t) in implied["target_kinds"]]
                     designations = [implied["regime"]]
                 else:

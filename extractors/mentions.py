@@ -60,7 +60,8 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
         if actor_entity and actor_entity.kind == "person" and actor_entity.acts_for and cand.event_type in _ACTS_FOR_TYPES:
             actor = actor_entity.acts_for
         trigger = doc[cand.trigger]
-        chosen, proxy = dates.for_event(sent, trigger, cand.event_type, cand.target.ent_id_)
+        chosen, proxy = dates.for_event(sent, trigger, cand.event_type, cand.target.ent_id_,
+                                        intended=cand.modality == "intended")
         amount = None
         if cand.event_type in ("reward", "sanction"):
             amounts = find_amounts(sent.text)

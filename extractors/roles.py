@@ -27,6 +27,33 @@ _PURPOSE = {"lead", "conducir", "llevar"}
 _COURT_NOUNS = {"court", "panel", "justices", "judge", "tribunal"}
 
 
+def _dateline(token: Token) -> bool:
+    """"WASHINGTON — The Treasury ...": a dateline the parser takes for the subject; the name in
+    apposition to it is the real one."""
+    doc = token.doc
+    return token.text.isupper() and token.i + 1 < len(doc) and doc[token.i + 1].text in ("—", "–", "-", "--")
+
+
+def _listed_after(appos: Token, named: dict) -> list[Token]:
+    """Named conjuncts hanging on an appositive (or on an appositive of it): "Hugo Carvajal, a.k.a.
+    'El Pollo,' the former director ..., and Clíver Alcalá" lists Alcalá too."""
+    found, stack = [], [appos]
+    while stack:
+        node = stack.pop()
+        for c in node.children:
+            if c.dep_ == "conj" and c.i in named:
+                found.append(c)
+            elif c.dep_ == "appos":
+                stack.append(c)
+    return found
+
+
+def _definite(noun: Token) -> bool:
+    """A noun phrase that opens with "the" or "all", or counts ("nine justices"): one already known."""
+    first = noun.doc[noun.left_edge.i]
+    return first.lower_ in ("the", "all") or (first.like_num and first.i < noun.i)
+
+
 def _relative(token: Token) -> bool:
     """A relative pronoun: "who", "which", Spanish "que" (PronType=Rel)."""
     return token.tag_ in ("WP", "WDT") or "Rel" in token.morph.get("PronType")
@@ -57,8 +84,10 @@ class Roles:
                 if ent is not None and self.kind(ent) == "court" and token.i == ent.start:
                     last_court = ent
                 elif ent is None and last_court is not None and token.lower_ in _COURT_NOUNS and token.i > 0 \
-                        and self.doc[token.i - 1].lower_ in ("the", "same") and token.pos_ in ("NOUN", "PROPN"):
-                    # "the court", "the panel", "the justices": the court the article last named
+                        and (self.doc[token.i - 1].lower_ in ("the", "same") or _definite(token)) \
+                        and token.pos_ in ("NOUN", "PROPN"):
+                    # "the court", "the panel", "the justices", "all nine justices", "the appeals
+                    # court": the court the article last named
                     self.at[token.i] = last_court
                     continue
                 if ent is not None and self.kind(ent) == "person" and token.i == ent.start:
@@ -83,8 +112,11 @@ class Roles:
             for child in node.children:
                 if not keep_asides and child.dep_ in _ASIDES and child.lemma_ not in _PURPOSE:
                     continue
-                if child.dep_ == "appos" and node.i in self.at:
-                    continue  # "Alex Saab, a businessman close to Maduro": Saab
+                if child.dep_ == "appos" and node.i in self.at and not _dateline(node):
+                    # "Alex Saab, a businessman close to Maduro": Saab; but in a list "A, a general,
+                    # and B, a minister" the parser hangs B on A's appositive: B is still listed
+                    stack.extend(_listed_after(child, self.at))
+                    continue
                 stack.append(child)
 
     def subtree(self, root: Token) -> list[Token]:
@@ -167,7 +199,8 @@ class Roles:
             return self.with_conjuncts(self.entities_in(self._inside(token, keep_asides=True), kinds, actor))
         direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
         # "designated X, along with Y": Y is coordinated with X
-        direct += [c for c in token.children if c.dep_ == "prep" and c.norm_ in ("along", "together", "alongside")]
+        direct += [c for c in token.children if c.dep_ == "prep" and (c.norm_ in ("along", "together", "alongside") or
+                   any(a.dep_ == "advmod" and a.norm_ in ("along", "together") for a in c.children))]
         preps = [c for c in token.children if c.dep_ == "prep" and c.norm_ in _TARGET_PREPS]
         owners = [c for c in token.children if c.dep_ in ("poss", "compound")] if token.pos_ == "NOUN" else []
         head = token.head
@@ -181,6 +214,12 @@ class Roles:
             direct = [head_noun] + direct
             if head_noun.dep_ == "attr":
                 direct += [c for c in head_noun.head.children if c.dep_ == "nsubj"]
+            if head_noun.dep_ == "nsubj" and head_noun.head.lemma_ == "be":
+                # "The groups named in the notice are A, B and C": what the copula equates them with
+                direct += [c for c in head_noun.head.children if c.dep_ == "attr"]
+            if head_noun.dep_ == "pobj" and head_noun.head.norm_ == "among":
+                # "Among those designated are A and B": the copula's subject lists them
+                direct += [c for c in head_noun.head.head.children if c.dep_ in ("nsubj", "attr")]
         groups = [direct, preps, [c for c in token.children if c.dep_ in ("relcl", "acl")]]
         if token.dep_ == "xcomp":
             # "ordered Chevron to wind down": the object of the controlling verb
