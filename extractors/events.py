@@ -23,6 +23,7 @@ from extractors.roles import Roles
 from extractors.candidates import Candidate
 from extractors.clauses import ClauseReader
 from extractors.domain_roles import DomainRoles
+from extractors.side_roles import SideRoles
 from extractors.sanction_roles import SanctionRoles
 
 if not Doc.has_extension("events"):
@@ -56,7 +57,7 @@ def make_events(nlp: Language, name: str, triggers: str | None, designations: st
     return EventFinder(nlp, load_triggers(triggers), load_designations(designations), load_gazetteer(gazetteer))
 
 
-class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
+class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
     def __init__(self, nlp: Language, triggers: dict, designations: dict[str, list[str]],
                  entities: dict[str, Entity]) -> None:
         self.rules = triggers["types"]
@@ -253,33 +254,9 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles):
         targets = roles.targets(token, sent, rule["target_kinds"], actor, event_type,
                                 near_amount=event_type == "reward" and bool(amounts))
         if event_type == "diplomacy":
-            actor, targets = roles.parties(token, rule["target_kinds"], actor, targets)
-            # the other side of talks is a government, an official or a listed group; an unlisted
-            # organisation met, visited or exchanged with is a club, a firm, a team
-            targets = [t for t in targets if t.ent_id_ in self.entities or roles.kind(t) != "organisation"]
-            if actor is not None and lemma in rule.get("exchange_lemmas", ()) and token.pos_ == "VERB":
-                # "Biden frees Alex Saab", "Venezuela freed ten Americans": a prisoner release is
-                # an exchange with the other government, not with the people freed
-                targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or targets
-            if not targets and actor is not None and lemma in rule.get("counterpart_lemmas", ()):
-                # "Venezuela agreed to take back deportees", "resumed accepting deportation flights":
-                # an exchange with no other side named is with the other government
-                targets = self._counterpart(roles, actor, rule.get("counterparts", {}))
+            actor, targets = self._diplomacy_roles(token, lemma, rule, roles, actor, targets)
         if not targets and event_type == "military_action":
-            # "deployed troops along the coast": the place named in the sentence, else, for a
-            # Venezuelan mobilisation, Venezuela itself (the taxonomy's "target or place")
-            places = roles.entities_in([t for t in sent], ["place"], actor)
-            actor_entity = roles.entity(actor)
-            if places:
-                targets = places[:1]
-            elif actor_entity is not None and actor_entity.venezuela:
-                home = [e for e in sent.ents if e.ent_id_ == VENEZUELA] or \
-                    ([actor] if actor.ent_id_ == VENEZUELA else [])
-                targets = home[:1]
-            elif self._last_place is not None and any(
-                    t.lemma_.lower() in rule.get("place_anaphors", ()) and any(c.lower_ == "the" for c in t.children)
-                    for t in token.subtree):
-                targets = [self._last_place]  # "sent eight warships to the region": the place named before
+            targets = self._military_place(token, sent, rule, roles, actor)
         actor_entity = roles.entity(actor)
         if event_type == "legal_action" and not targets and token.pos_ == "VERB" and actor_entity is not None \
                 and not actor_entity.venezuela:

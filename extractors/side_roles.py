@@ -1,0 +1,47 @@
+"""Roles of the acts between the two sides (issue 10): talks, exchanges and deployments. A
+mixin of EventFinder: its methods read the finder's data (self.entities, self._last_place) and
+use DomainRoles._counterpart.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from extractors.roles import Roles
+
+VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
+
+
+class SideRoles:
+    def _diplomacy_roles(self, token: Token, lemma: str, rule: dict, roles: Roles, actor: Span | None,
+                         targets: list[Span]) -> tuple[Span | None, list[Span]]:
+        actor, targets = roles.parties(token, rule["target_kinds"], actor, targets)
+        # the other side of talks is a government, an official or a listed group; an unlisted
+        # organisation met, visited or exchanged with is a club, a firm, a team
+        targets = [t for t in targets if t.ent_id_ in self.entities or roles.kind(t) != "organisation"]
+        if actor is not None and lemma in rule.get("exchange_lemmas", ()) and token.pos_ == "VERB":
+            # "Biden frees Alex Saab", "Venezuela freed ten Americans": a prisoner release is
+            # an exchange with the other government, not with the people freed
+            targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or targets
+        if not targets and actor is not None and lemma in rule.get("counterpart_lemmas", ()):
+            # "Venezuela agreed to take back deportees", "resumed accepting deportation flights":
+            # an exchange with no other side named is with the other government
+            targets = self._counterpart(roles, actor, rule.get("counterparts", {}))
+        return actor, targets
+
+    def _military_place(self, token: Token, sent: Span, rule: dict, roles: Roles, actor: Span | None) -> list[Span]:
+        """"deployed troops along the coast": the place named in the sentence, else, for a
+        Venezuelan mobilisation, Venezuela itself (the taxonomy's "target or place"), else, for a
+        deployment "to the region", the place the article named before."""
+        places = roles.entities_in([t for t in sent], ["place"], actor)
+        actor_entity = roles.entity(actor)
+        if places:
+            return places[:1]
+        if actor_entity is not None and actor_entity.venezuela:
+            home = [e for e in sent.ents if e.ent_id_ == VENEZUELA] or ([actor] if actor.ent_id_ == VENEZUELA else [])
+            return home[:1]
+        if self._last_place is not None and any(
+                t.lemma_.lower() in rule.get("place_anaphors", ()) and any(c.lower_ == "the" for c in t.children)
+                for t in token.subtree):
+            return [self._last_place]
+        return []
