@@ -303,12 +303,6 @@ class EventFinder(ClauseReader, DomainRoles):
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
 
-    def _refers_back(self, token: Token) -> bool:
-        """"the groups named in the notice", "those designated": a reduced passive of listing that
-        refers back to the listing the article last reported."""
-        return bool(self._last_listing) and token.dep_ == "acl" and token.tag_ == "VBN" and \
-            token.lemma_.lower() in self.verbs["designation"]
-
     # ---- annotating -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = self.find(doc)
