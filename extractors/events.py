@@ -86,6 +86,8 @@ class EventFinder(ClauseReader, DomainRoles):
         self.transfer_only = (set(transfer.get("verbs", [])) | set(transfer.get("nouns", []))) - \
             self.verbs["legal_action"] - self.nouns["legal_action"]
         self.verbs["legal_action"] |= set(transfer.get("verbs", []))
+        self.prosecutor_only = set(legal.get("prosecutor_verbs", [])) - self.verbs["legal_action"]
+        self.verbs["legal_action"] |= self.prosecutor_only
         self.nouns["legal_action"] |= set(transfer.get("nouns", []))
         self.verbs["legal_action"] |= set(legal.get("court_verbs", []))
         self.nouns["legal_action"] |= set(legal.get("court_nouns", []))
@@ -224,6 +226,9 @@ class EventFinder(ClauseReader, DomainRoles):
             actor = roles.actor(token, sent, kinds) if moved else None
             return [Candidate(event_type, token.i, (sent.start, sent.end), actor, t, None, modality, None) for t in moved]
         actor = roles.actor(token, sent, kinds)
+        if event_type == "legal_action" and lemma in self.prosecutor_only and (actor is None or not {
+                actor.ent_id_, roles.entity(actor).acts_for} & set(rule["prosecutors"])):
+            return []  # "prosecutors accused him of ...": a charge only in a prosecutor's mouth
         if event_type == "designation" and regimes:
             regimes = self._generic_regimes(regimes, sent, sent_regimes, roles.entity(actor), rule)
         targets = roles.targets(token, sent, rule["target_kinds"], actor, event_type,
