@@ -77,20 +77,7 @@ class EventFinder(ClauseReader, DomainRoles):
         self.entities = entities
         self.verbs = {t: set(r.get("verbs", [])) for t, r in self.rules.items()}
         self.nouns = {t: set(r.get("nouns", [])) for t, r in self.rules.items()}
-        legal = self.rules["legal_action"]
-        # words that are a legal action only in a court's mouth (see triggers.yaml)
-        self.court_words = set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))
-        self.court_only = self.court_words - self.verbs["legal_action"] - self.nouns["legal_action"]
-        # moving people to a place: a deportation only when a group is moved (domain_roles._transferred)
-        transfer = legal.get("transfer", {})
-        self.transfer_only = (set(transfer.get("verbs", [])) | set(transfer.get("nouns", []))) - \
-            self.verbs["legal_action"] - self.nouns["legal_action"]
-        self.verbs["legal_action"] |= set(transfer.get("verbs", []))
-        self.prosecutor_only = set(legal.get("prosecutor_verbs", [])) - self.verbs["legal_action"]
-        self.verbs["legal_action"] |= self.prosecutor_only
-        self.nouns["legal_action"] |= set(transfer.get("nouns", []))
-        self.verbs["legal_action"] |= set(legal.get("court_verbs", []))
-        self.nouns["legal_action"] |= set(legal.get("court_nouns", []))
+        self._legal_words(self.rules["legal_action"])
         self.phrases = Matcher(nlp.vocab)
         for event_type, rule in self.rules.items():
             for phrase in rule.get("phrases", []):
@@ -226,8 +213,7 @@ class EventFinder(ClauseReader, DomainRoles):
             actor = roles.actor(token, sent, kinds) if moved else None
             return [Candidate(event_type, token.i, (sent.start, sent.end), actor, t, None, modality, None) for t in moved]
         actor = roles.actor(token, sent, kinds)
-        if event_type == "legal_action" and lemma in self.prosecutor_only and (actor is None or not {
-                actor.ent_id_, roles.entity(actor).acts_for} & set(rule["prosecutors"])):
+        if event_type == "legal_action" and lemma in self.prosecutor_only and not self._prosecutor(actor, roles):
             return []  # "prosecutors accused him of ...": a charge only in a prosecutor's mouth
         if event_type == "designation" and regimes:
             regimes = self._generic_regimes(regimes, sent, sent_regimes, roles.entity(actor), rule)
