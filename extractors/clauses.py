@@ -142,3 +142,9 @@ class ClauseReader:
         if listed is None or not named or any(name not in generic_names for name in named):
             return regimes  # an explicit name ("Foreign Terrorist Organization") is what it says
         return list(dict.fromkeys(listed if r in generic.get("regimes", ["FTO"]) else r for r in regimes))
+
+    def _refers_back(self, token: Token) -> bool:
+        """"the groups named in the notice", "those designated": a reduced passive of listing that
+        refers back to the listing the article last reported."""
+        return bool(self._last_listing) and token.dep_ == "acl" and token.tag_ == "VBN" and \
+            token.lemma_.lower() in self.verbs["designation"]

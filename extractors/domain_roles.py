@@ -15,6 +15,27 @@ VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 
 
 class DomainRoles:
+    def _legal_words(self, legal: dict) -> None:
+        """The legal-action words that need a court, a moved group or a prosecutor (triggers.yaml)."""
+        # words that are a legal action only in a court's mouth (see triggers.yaml)
+        self.court_words = set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))
+        self.court_only = self.court_words - self.verbs["legal_action"] - self.nouns["legal_action"]
+        # moving people to a place: a deportation only when a group is moved (domain_roles._transferred)
+        transfer = legal.get("transfer", {})
+        self.transfer_only = (set(transfer.get("verbs", [])) | set(transfer.get("nouns", []))) - \
+            self.verbs["legal_action"] - self.nouns["legal_action"]
+        self.verbs["legal_action"] |= set(transfer.get("verbs", []))
+        self.prosecutor_only = set(legal.get("prosecutor_verbs", [])) - self.verbs["legal_action"]
+        self.verbs["legal_action"] |= self.prosecutor_only
+        self.nouns["legal_action"] |= set(transfer.get("nouns", []))
+        self.verbs["legal_action"] |= set(legal.get("court_verbs", []))
+        self.nouns["legal_action"] |= set(legal.get("court_nouns", []))
+
+    def _prosecutor(self, actor: Span | None, roles: Roles) -> bool:
+        """Whether the actor is (or acts for) the prosecuting authority."""
+        return actor is not None and bool({actor.ent_id_, roles.entity(actor).acts_for} &
+                                          set(self.rules["legal_action"]["prosecutors"]))
+
     def _reactions(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """A position is about what the act it answers was aimed at: "dismissed the charges
         against him" is about him (the charges stay a mention of their own: the sentence reports

@@ -80,18 +80,7 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
         self.entities = entities
         self.verbs = {t: set(r.get("verbs", [])) for t, r in self.rules.items()}
         self.nouns = {t: set(r.get("nouns", [])) for t, r in self.rules.items()}
-        legal = self.rules["legal_action"]
-        # words that are a legal action only in a court's mouth (see triggers.yaml)
-        self.court_words = set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))
-        self.court_only = self.court_words - self.verbs["legal_action"] - self.nouns["legal_action"]
-        # moving people to a place: a deportation only when a group is moved (domain_roles._transferred)
-        transfer = legal.get("transfer", {})
-        self.transfer_only = (set(transfer.get("verbs", [])) | set(transfer.get("nouns", []))) - \
-            self.verbs["legal_action"] - self.nouns["legal_action"]
-        self.verbs["legal_action"] |= set(transfer.get("verbs", []))
-        self.nouns["legal_action"] |= set(transfer.get("nouns", []))
-        self.verbs["legal_action"] |= set(legal.get("court_verbs", []))
-        self.nouns["legal_action"] |= set(legal.get("court_nouns", []))
+        self._legal_words(self.rules["legal_action"])
         self.phrases = Matcher(nlp.vocab)
         for event_type, rule in self.rules.items():
             for phrase in rule.get("phrases", []):
@@ -246,6 +235,8 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
             actor = roles.actor(token, sent, kinds) if moved else None
             return [Candidate(event_type, token.i, (sent.start, sent.end), actor, t, None, modality, None) for t in moved]
         actor = roles.actor(token, sent, kinds)
+        if event_type == "legal_action" and lemma in self.prosecutor_only and not self._prosecutor(actor, roles):
+            return []  # "prosecutors accused him of ...": a charge only in a prosecutor's mouth
         holder = None
         if event_type == "sanction":
             holder, actor = self._measure_holder(actor, roles)
@@ -315,12 +306,6 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
         status = listed_status or status
         return [Candidate(event_type, token.i, (sent.start, sent.end), actor, target, regime, modality, status)
                 for target in targets for regime in (regimes if event_type == "designation" else [None])]
-
-    def _refers_back(self, token: Token) -> bool:
-        """"the groups named in the notice", "those designated": a reduced passive of listing that
-        refers back to the listing the article last reported."""
-        return bool(self._last_listing) and token.dep_ == "acl" and token.tag_ == "VBN" and \
-            token.lemma_.lower() in self.verbs["designation"]
 
     # ---- annotating -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

@@ -206,7 +206,8 @@ class Roles:
         head = token.head
         if token.dep_ in ("dobj", "attr") and head.pos_ == "VERB":
             # "carried out a strike against a vessel": the light verb holds the preposition
-            preps += [c for c in head.children if c.dep_ == "prep" and c.norm_ in _TARGET_PREPS]
+            # ("granted clemency to Saab": the parser may call that "to" a dative)
+            preps += [c for c in head.children if c.dep_ in ("prep", "dative") and c.norm_ in _TARGET_PREPS]
         if token.dep_ == "acl" and token.tag_ == "VBN":
             # "the officials designated today", "the fourth head of state placed on the SDN list":
             # a reduced passive is about the noun it qualifies (or, after "became", its subject)

@@ -145,3 +145,18 @@ def test_also_listing_someone_keeps_the_list_of_the_last_listing(nlp):
     text = ("The Treasury on Monday designated Venezuelan Vice President Tareck El Aissami under the Kingpin Act. "
             "It also blacklisted the businessman Samark López.")
     assert ("designation", "Samark López", "KINGPIN") in {(m[0], m[2], m[3]) for m in found(nlp, text)}
+
+
+def test_clemency_granted_to_someone_is_aimed_at_them(nlp):
+    text = "President Joe Biden granted clemency to Alex Saab, the Venezuelan businessman, the White House said."
+    assert ("legal_action", "Alex Saab") in {(m[0], m[2]) for m in found(nlp, text)}
+
+
+def test_prosecutors_accusing_someone_charge_them(nlp):
+    text = "U.S. prosecutors on Thursday accused Diosdado Cabello of turning Venezuela into a hub for cocaine."
+    assert ("legal_action", "Justice Department", "Diosdado Cabello") in {m[:3] for m in found(nlp, text)}
+
+
+def test_an_official_accusing_someone_charges_no_one(nlp):
+    text = "Nicolás Maduro on Thursday accused Marco Rubio of plotting against Venezuela."
+    assert "legal_action" not in {m[0] for m in found(nlp, text)}
