@@ -24,12 +24,15 @@ class DomainRoles:
             trigger = doc[stmt.trigger]
             inner = [c for c in candidates if c.event_type != "statement" and c.target is not None and
                      trigger.is_ancestor(doc[c.trigger])]
+            answered = self._answered(trigger)
+            home = self._home(doc, stmt) if answered is not None and \
+                answered.lemma_.lower() in self.rules["statement"].get("home_measures", ()) and \
+                not self._answers_group(stmt) else None
             if inner:
                 stmt.target = inner[0].target
-            elif self._last_target is not None and any(
-                    c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in self.reaction_nouns and
-                    not any(t.ent_id_ for t in c.subtree)  # "the listing of the Cartel" names its own
-                    for c in trigger.children):
+            elif home is not None:
+                stmt.target = home
+            elif self._last_target is not None and answered is not None:
                 stmt.target = self._last_target
         out, seen = [], set()
         for c in candidates:
@@ -39,6 +42,39 @@ class DomainRoles:
             seen.add(key)
             out.append(c)
         return out
+
+    def _answered(self, trigger: Token) -> Token | None:
+        """The act a position answers when it names it only by a noun ("rejected the sanctions",
+        "the U.S. decision"): a reaction noun whose words name no one but its author (a possessor
+        or a compound: "Washington's decision"); "the listing of the Cartel" names its own."""
+        for c in trigger.children:
+            if c.dep_ not in ("dobj", "nsubjpass", "nsubj") or c.lemma_.lower() not in self.reaction_nouns:
+                continue
+            authors = {t.i for a in c.children if a.dep_ in ("poss", "compound") for t in a.subtree}
+            if not any(t.ent_id_ for t in c.subtree if t.i not in authors):
+                return c
+        return None
+
+    def _answers_group(self, stmt: Candidate) -> bool:
+        """Whether the act last reported was aimed at a group or at the speaker himself: "called the
+        measure ridiculous" after the listing of the Cartel is about the Cartel, "rejected the
+        sanctions" by a sanctioned minister about him."""
+        last = self._last_target
+        if last is None:
+            return False
+        return self.entities[last.ent_id_].kind in self.rules["statement"].get("group_kinds", ()) or \
+            stmt.actor is not None and last.ent_id_ == stmt.actor.ent_id_
+
+    def _home(self, doc: Doc, stmt: Candidate) -> Span | None:
+        """"Caracas rejected the sanctions", "the minister called the tariff arbitrary": a Venezuelan
+        position on a measure (triggers.yaml, statement.home_measures) is about the country itself,
+        not about whoever the article last named."""
+        entity = self.entities.get(stmt.actor.ent_id_) if stmt.actor is not None else None
+        if entity is None or not entity.venezuela:
+            return None
+        lo, hi = stmt.sentence
+        named = [e for e in doc.ents if e.ent_id_ == VENEZUELA]
+        return next((e for e in named if lo <= e.start < hi), named[0] if named else None)
 
     @staticmethod
     def _inside_rulings(doc: Doc, candidates: list[Candidate], roles: Roles) -> list[Candidate]:

@@ -1,0 +1,29 @@
+"""Issue 10, statements: forms and targets of official positions the rules missed on the feed-like
+dev articles, on the real model (sentences written for these tests, not taken from any evaluation
+set)."""
+
+from datetime import date
+
+import pytest
+
+from extractors import ArticleText, extract_mentions
+
+pytestmark = pytest.mark.slow
+
+
+def found(nlp, text, published=date(2025, 11, 20)):
+    return [(m.event_type, m.actor, m.target)
+            for m in extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=published)])]
+
+
+def test_a_venezuelan_position_on_a_measure_is_about_venezuela(nlp):
+    text = ("The Treasury on Tuesday extended Chevron's licence to operate in Venezuela for six months. "
+            "Caracas denounced Washington's order as an aggression against its oil industry.")
+    statements = [m for m in found(nlp, text) if m[0] == "statement"]
+    assert statements == [("statement", "Venezuela", "Venezuela")]
+
+
+def test_a_position_on_the_listing_of_a_group_stays_on_the_group(nlp):
+    text = ("The State Department designated Venezuela's Cartel de los Soles as a foreign terrorist organization "
+            "on Monday. Foreign Minister Yván Gil called the measure ridiculous.")
+    assert ("statement", "Yván Gil", "Cartel de los Soles") in found(nlp, text)
