@@ -87,6 +87,17 @@ class Roles:
                     continue  # "Alex Saab, a businessman close to Maduro": Saab
                 stack.append(child)
 
+    def _speaker(self, subject: Token):
+        """The words naming who speaks ("White House spokeswoman Abigail Jackson", "the minister,
+        Diosdado Cabello"), without what an aside says of them ("himself accused of leading the
+        Cartel", "uno de los señalados como jefes del Cartel" may be what the position is about)."""
+        stack = [subject]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack += [c for c in node.children if c.dep_ not in _ASIDES and
+                      not (c.dep_ == "appos" and (node.i in self.at or c.i not in self.at))]
+
     def subtree(self, root: Token) -> list[Token]:
         """All of `root`'s subtree, asides included, in text order."""
         return sorted(self._inside(root, keep_asides=True), key=lambda t: t.i)
@@ -163,8 +174,11 @@ class Roles:
     def _targets(self, token: Token, sent: Span, kinds: list[str], actor: Span | None, event_type: str,
                  near_amount: bool, keep_asides: bool) -> list[Span]:
         if event_type == "statement":
-            # a position is about what it names in its own clause ("rejected the decision to list X")
-            return self.with_conjuncts(self.entities_in(self._inside(token, keep_asides=True), kinds, actor))
+            # a position is about what it names in its own clause ("rejected the decision to list X"),
+            # not about who holds it ("White House spokeswoman Abigail Jackson said ...")
+            speaker = {t.i for c in token.children if c.dep_ == "nsubj" for t in self._speaker(c)}
+            return self.with_conjuncts(self.entities_in(
+                [t for t in self._inside(token, keep_asides=True) if t.i not in speaker], kinds, actor))
         direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
         # "designated X, along with Y": Y is coordinated with X
         direct += [c for c in token.children if c.dep_ == "prep" and c.norm_ in ("along", "together", "alongside")]

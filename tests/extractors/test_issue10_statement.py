@@ -27,3 +27,15 @@ def test_a_position_on_the_listing_of_a_group_stays_on_the_group(nlp):
     text = ("The State Department designated Venezuela's Cartel de los Soles as a foreign terrorist organization "
             "on Monday. Foreign Minister Yván Gil called the measure ridiculous.")
     assert ("statement", "Yván Gil", "Cartel de los Soles") in found(nlp, text)
+
+
+def test_a_position_is_not_about_who_holds_it(nlp):
+    # the speaker's own words ("Maduro's foreign minister, Yván Gil") name no target
+    text = "Maduro's foreign minister, Yván Gil, said on Friday that the accusations against Cilia Flores were a lie."
+    assert {m[2] for m in found(nlp, text) if m[0] == "statement"} == {"Cilia Flores"}
+
+
+def test_an_aside_on_the_speaker_may_be_what_the_position_is_about(nlp):
+    text = ("Interior Minister Diosdado Cabello, himself accused by Washington of leading the Cartel de los Soles, "
+            "dismissed the accusation as a lie.")
+    assert ("statement", "Diosdado Cabello", "Cartel de los Soles") in found(nlp, text)
