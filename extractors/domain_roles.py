@@ -33,7 +33,9 @@ class DomainRoles:
             elif home is not None:
                 stmt.target = home
             elif self._last_target is not None and answered is not None:
-                stmt.target = self._last_target
+                # "El Aissami rejected the accusation" after a listing of him and his front man: himself
+                stmt.target = next((t for t in self._last_targets if stmt.actor is not None and
+                                    t.ent_id_ == stmt.actor.ent_id_), self._last_target)
         out, seen = [], set()
         for c in candidates:
             key = (c.event_type, c.trigger, c.target.ent_id_ if c.target is not None else None, c.designation)
@@ -63,7 +65,7 @@ class DomainRoles:
         if last is None:
             return False
         return self.entities[last.ent_id_].kind in self.rules["statement"].get("group_kinds", ()) or \
-            stmt.actor is not None and last.ent_id_ == stmt.actor.ent_id_
+            stmt.actor is not None and any(t.ent_id_ == stmt.actor.ent_id_ for t in self._last_targets)
 
     def _home(self, doc: Doc, stmt: Candidate) -> Span | None:
         """"Caracas rejected the sanctions", "the minister called the tariff arbitrary": a Venezuelan

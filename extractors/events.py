@@ -122,6 +122,7 @@ class EventFinder(ClauseReader, DomainRoles):
         self._listed = {}  # target id -> the regime it was last listed under in this article
         self._speaker = None  # the official quoted in or next to the sentence being read
         self._last_target = None  # whom the article's last reported act was aimed at
+        self._last_targets = []  # and every target of the last sentence that reported acts
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             if sent.text.rstrip().rstrip("\"”'’").endswith("?"):
@@ -158,7 +159,7 @@ class EventFinder(ClauseReader, DomainRoles):
             self._listed.update({c.target.ent_id_: c.designation for c in kept if c.designation and c.target is not None})
             acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
             if acts:
-                self._last_target = acts[-1].target
+                self._last_target, self._last_targets = acts[-1].target, [c.target for c in acts]
             found += kept
         # a headline read by position stands only where the article's body reports the same
         # development: a misread headline must not raise an alert of its own
@@ -210,6 +211,10 @@ class EventFinder(ClauseReader, DomainRoles):
         threat = event_type == "statement" and any(c in sent.text.lower() for c in rule.get("threat_cues", ()))
         if weak and rule.get("needs_cue") and modality not in rule["needs_cue"] and not threat:
             return []
+        if weak and event_type == "statement" and any(
+                t.dep_ in ("ccomp", "advcl", "xcomp") and t.pos_ == "VERB" and t.lemma_.lower() in self.verbs[event_type]
+                and t.lemma_.lower() not in rule["weak"] for t in token.children):
+            return []  # "said the administration rejected the ruling": the rejection is the position
         if weak and rule.get("weak_objects") and not self._has_object(token, rule["weak_objects"]):
             return []  # "issued a statement", "sent a letter": not an economic or military act
         kinds = rule["actor_kinds"]

@@ -39,3 +39,21 @@ def test_an_aside_on_the_speaker_may_be_what_the_position_is_about(nlp):
     text = ("Interior Minister Diosdado Cabello, himself accused by Washington of leading the Cartel de los Soles, "
             "dismissed the accusation as a lie.")
     assert ("statement", "Diosdado Cabello", "Cartel de los Soles") in found(nlp, text)
+
+
+def test_a_position_on_an_act_aimed_at_the_speaker_is_about_himself(nlp):
+    text = ("The Treasury on Monday sanctioned Venezuela's vice president Tareck El Aissami and businessman "
+            "Samark López. El Aissami dismissed the accusation as a political attack.")
+    assert ("statement", "Tareck El Aissami", "Tareck El Aissami") in found(nlp, text)
+
+
+def test_words_of_contempt_make_a_characterisation_a_position(nlp):
+    text = "Nicolás Maduro told supporters on Friday that the sanctions on PDVSA were a racist attack."
+    assert ("statement", "Nicolás Maduro", "PDVSA") in found(nlp, text)
+
+
+def test_saying_that_someone_rejected_an_act_reports_the_rejection(nlp):
+    text = ("Judge Fernando Rodriguez Jr. ruled on Tuesday that the deportations of Venezuelan migrants under the "
+            "Alien Enemies Act were unlawful. Secretary of State Marco Rubio said the administration rejected the "
+            "ruling.")
+    assert ("statement", "United States", "Venezuelan migrants") in found(nlp, text)
