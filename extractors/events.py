@@ -202,7 +202,11 @@ class EventFinder(ClauseReader, DomainRoles):
             return []  # "GL 41 authorizes transactions with ...": what a document provides, not an act
         if event_type == "military_action" and token.dep_ == "attr" and token.head.lemma_ == "be":
             return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
-        if self.standing & (words | {c.lower_ for c in token.children}) or self.standing_morph & self._verb_morph(token):
+        standing, standing_morph = self.standing, self.standing_morph
+        if event_type == "statement" and any(c in sent.text.lower() for c in rule.get("threat_cues", ())):
+            # a threat is conditional by nature: "would answer any aggression", "all options remain open"
+            standing, standing_morph = standing - set(rule.get("threat_conditionals", ())), set()
+        if standing & (words | {c.lower_ for c in token.children}) or standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
         lemma = token.lemma_.lower()
@@ -261,7 +265,7 @@ class EventFinder(ClauseReader, DomainRoles):
         if event_type == "statement" and any(c.dep_ == "nsubj" and self._speaker_kinds(c, roles) and
                                              not self._speaker_kinds(c, roles) & set(kinds) for c in token.children):
             return []  # "InSight Crime called it an oversimplification": a think tank's view, not an official's
-        if event_type == "statement" and threat and modality != "denied":
+        if event_type == "statement" and threat and (modality != "denied" or not targets):
             # a threat is aimed at the other country, whoever else its sentence names
             targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or targets
         if event_type == "statement" and not targets:

@@ -57,3 +57,14 @@ def test_saying_that_someone_rejected_an_act_reports_the_rejection(nlp):
             "Alien Enemies Act were unlawful. Secretary of State Marco Rubio said the administration rejected the "
             "ruling.")
     assert ("statement", "United States", "Venezuelan migrants") in found(nlp, text)
+
+
+def test_a_threat_is_conditional_by_nature(nlp):
+    text = "President Donald Trump said on Friday that all options remain open on Venezuela."
+    assert ("statement", "Donald Trump", "Venezuela") in found(nlp, text)
+
+
+def test_a_threat_that_names_no_target_is_aimed_at_the_other_side_even_with_a_rejection_cue(nlp):
+    text = ("The United States sent more warships to the Caribbean on Tuesday. Nicolás Maduro told militia members "
+            "on Wednesday night that Venezuela would answer any aggression with force.")
+    assert ("statement", "Nicolás Maduro", "United States") in found(nlp, text)
