@@ -176,9 +176,13 @@ class Roles:
         if event_type == "statement":
             # a position is about what it names in its own clause ("rejected the decision to list X"),
             # not about who holds it ("White House spokeswoman Abigail Jackson said ...")
+            # The speaker's own side may be, when an act is said to be against it ("the accusations
+            # against Venezuela were a lie", said by a minister).
             speaker = {t.i for c in token.children if c.dep_ == "nsubj" for t in self._speaker(c)}
-            return self.with_conjuncts(self.entities_in(
-                [t for t in self._inside(token, keep_asides=True) if t.i not in speaker], kinds, actor))
+            inside = [t for t in self._inside(token, keep_asides=True) if t.i not in speaker]
+            return self.with_conjuncts(self.entities_in(inside, kinds, actor) or [
+                e for e in self.entities_in(inside, kinds) if actor is not None and e.ent_id_ != actor.ent_id_ and
+                e.root.dep_ == "pobj" and e.root.head.norm_ == "against"])
         direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
         # "designated X, along with Y": Y is coordinated with X
         direct += [c for c in token.children if c.dep_ == "prep" and c.norm_ in ("along", "together", "alongside")]

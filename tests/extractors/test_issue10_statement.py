@@ -68,3 +68,8 @@ def test_a_threat_that_names_no_target_is_aimed_at_the_other_side_even_with_a_re
     text = ("The United States sent more warships to the Caribbean on Tuesday. Nicolás Maduro told militia members "
             "on Wednesday night that Venezuela would answer any aggression with force.")
     assert ("statement", "Nicolás Maduro", "United States") in found(nlp, text)
+
+
+def test_a_position_may_be_about_an_act_against_the_speakers_own_country(nlp):
+    text = "Interior Minister Diosdado Cabello said on Monday that the accusations against Venezuela were a lie."
+    assert ("statement", "Diosdado Cabello", "Venezuela") in found(nlp, text)
