@@ -73,3 +73,9 @@ def test_a_threat_that_names_no_target_is_aimed_at_the_other_side_even_with_a_re
 def test_a_position_may_be_about_an_act_against_the_speakers_own_country(nlp):
     text = "Interior Minister Diosdado Cabello said on Monday that the accusations against Venezuela were a lie."
     assert ("statement", "Diosdado Cabello", "Venezuela") in found(nlp, text)
+
+
+def test_brushing_off_an_act_is_a_position_on_it(nlp):
+    text = ("The State Department doubled the reward for Nicolás Maduro's capture to $50 million on Thursday. "
+            "Venezuela's government brushed off the move on Friday.")
+    assert ("statement", "Venezuela", "Nicolás Maduro") in found(nlp, text)
