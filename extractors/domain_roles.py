@@ -112,6 +112,13 @@ class DomainRoles:
         other = counterparts.get(side)
         return [e for e in actor.doc.ents if e.ent_id_ == other][:1] if other else []
 
+    def _accuses_other_side(self, token: Token, sent: Span, roles: Roles, rule: dict) -> bool:
+        """Whether an official accuses the other government ("Maduro accused Washington of ..."):
+        the verb's object (Spanish "a Washington": a dative) is the speaker's counterpart."""
+        other = self._counterpart(roles, roles.actor(token, sent, rule["actor_kinds"]), rule.get("counterparts", {}))
+        return bool(other) and any(c.dep_ in ("dobj", "dative") and roles.at.get(c.i) is not None and
+                                   roles.at[c.i].ent_id_ == other[0].ent_id_ for c in token.children)
+
     @staticmethod
     def _speaker_kinds(subject: Token, roles: Roles) -> set[str]:
         """The kinds of the names a subject is made of (its head words, not what they qualify)."""

@@ -213,6 +213,8 @@ class EventFinder(ClauseReader, DomainRoles):
         weak = (lemma in rule.get("weak", []) or token.lower_ in rule.get("weak", [])) and \
             event_type not in self._phrase_types.get(token.i, ())  # "acusar formalmente": a phrase is specific
         threat = event_type == "statement" and any(c in sent.text.lower() for c in rule.get("threat_cues", ()))
+        if weak and lemma in rule.get("accusing", ()) and self._accuses_other_side(token, sent, roles, rule):
+            weak = False  # "accused Washington of preparing a regime-change operation": a position
         if weak and rule.get("needs_cue") and modality not in rule["needs_cue"] and not threat:
             return []
         if weak and event_type == "statement" and any(

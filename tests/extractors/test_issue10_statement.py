@@ -11,9 +11,16 @@ from extractors import ArticleText, extract_mentions
 pytestmark = pytest.mark.slow
 
 
-def found(nlp, text, published=date(2025, 11, 20)):
-    return [(m.event_type, m.actor, m.target)
-            for m in extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=published)])]
+def found(nlp, text, published=date(2025, 11, 20), language="en"):
+    article = ArticleText(article_id="t", text=text, published_at=published, language=language)
+    return [(m.event_type, m.actor, m.target) for m in extract_mentions(nlp, [article])]
+
+
+@pytest.fixture(scope="module")
+def es_nlp():
+    from extractors import load_pipeline
+
+    return load_pipeline(language="es")
 
 
 def test_a_venezuelan_position_on_a_measure_is_about_venezuela(nlp):
@@ -79,3 +86,14 @@ def test_brushing_off_an_act_is_a_position_on_it(nlp):
     text = ("The State Department doubled the reward for Nicolás Maduro's capture to $50 million on Thursday. "
             "Venezuela's government brushed off the move on Friday.")
     assert ("statement", "Venezuela", "Nicolás Maduro") in found(nlp, text)
+
+
+def test_accusing_the_other_government_is_a_position(nlp):
+    text = ("Venezuela's ambassador to the United Nations, Samuel Moncada, on Tuesday accused Washington of "
+            "preparing a regime-change operation.")
+    assert ("statement", "Samuel Moncada", "United States") in found(nlp, text)
+
+
+def test_accusing_the_other_government_is_a_position_in_spanish_too(es_nlp):
+    text = "El presidente Nicolás Maduro acusó el viernes a Washington de preparar una operación de cambio de régimen."
+    assert ("statement", "Nicolás Maduro", "United States") in found(es_nlp, text, language="es")
