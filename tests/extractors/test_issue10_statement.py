@@ -97,3 +97,12 @@ def test_accusing_the_other_government_is_a_position(nlp):
 def test_accusing_the_other_government_is_a_position_in_spanish_too(es_nlp):
     text = "El presidente Nicolás Maduro acusó el viernes a Washington de preparar una operación de cambio de régimen."
     assert ("statement", "Nicolás Maduro", "United States") in found(es_nlp, text, language="es")
+
+
+def test_a_headline_may_end_on_a_quotation_and_the_act_answered_is_not_its_target(nlp):
+    text = ('Caracas scorns doubled U.S. bounty on Maduro as "a smokescreen"\n\n'
+            "The State Department doubled the reward for Nicolás Maduro's capture to $50 million on Thursday. "
+            "Venezuela's government brushed off the move on Friday. Foreign Minister Yván Gil accused "
+            "Washington of preparing an invasion.")
+    statements = [m for m in found(nlp, text) if m[0] == "statement"]
+    assert statements == [("statement", "Venezuela", "Nicolás Maduro")] * 2 + [("statement", "Yván Gil", "United States")]
