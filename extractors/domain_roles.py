@@ -25,14 +25,18 @@ class DomainRoles:
             inner = [c for c in candidates if c.event_type != "statement" and c.target is not None and
                      trigger.is_ancestor(doc[c.trigger])]
             answered = self._answered(trigger)
-            home = self._home(doc, stmt) if answered is not None and \
+            # "rejected the U.S. decision, calling the Cartel an invention": a name the position
+            # characterises itself is what it is about
+            named = stmt.target is not None and stmt.target.root.dep_ == "dobj" and \
+                stmt.target.root.head.lemma_.lower() in self.rules["statement"].get("characterising", ())
+            home = self._home(doc, stmt) if answered is not None and not named and \
                 answered.lemma_.lower() in self.rules["statement"].get("home_measures", ()) and \
                 not self._answers_group(stmt) else None
             if inner:
                 stmt.target = inner[0].target
             elif home is not None:
                 stmt.target = home
-            elif self._last_target is not None and answered is not None:
+            elif self._last_target is not None and answered is not None and not named:
                 # "El Aissami rejected the accusation" after a listing of him and his front man: himself
                 stmt.target = next((t for t in self._last_targets if stmt.actor is not None and
                                     t.ent_id_ == stmt.actor.ent_id_), self._last_target)

@@ -106,3 +106,16 @@ def test_a_headline_may_end_on_a_quotation_and_the_act_answered_is_not_its_targe
             "Washington of preparing an invasion.")
     statements = [m for m in found(nlp, text) if m[0] == "statement"]
     assert statements == [("statement", "Venezuela", "Nicolás Maduro")] * 2 + [("statement", "Yván Gil", "United States")]
+
+
+def test_a_venezuelan_rejection_of_a_us_decision_is_about_venezuela(nlp):
+    text = ("The Treasury on Tuesday extended Chevron's licence to operate in Venezuela for six months. "
+            "Caracas rejected the U.S. decision as illegal.")
+    assert [m for m in found(nlp, text) if m[0] == "statement"] == [("statement", "Venezuela", "Venezuela")]
+
+
+def test_a_name_the_position_characterises_is_what_it_is_about(nlp):
+    text = ("The Treasury on Tuesday extended Chevron's licence to operate in Venezuela for six months. "
+            "Foreign Minister Yván Gil rejected the U.S. decision, calling the Cartel de los Soles a ridiculous "
+            "invention.")
+    assert [m for m in found(nlp, text) if m[0] == "statement"] == [("statement", "Yván Gil", "Cartel de los Soles")]
