@@ -24,7 +24,7 @@ class DomainRoles:
             trigger = doc[stmt.trigger]
             inner = [c for c in candidates if c.event_type != "statement" and c.target is not None and
                      trigger.is_ancestor(doc[c.trigger])]
-            answered = self._answered(trigger)
+            answered = self._answered(trigger, self._other_side(stmt.actor))
             # "rejected the U.S. decision, calling the Cartel an invention": a name the position
             # characterises itself is what it is about
             named = stmt.target is not None and stmt.target.root.dep_ == "dobj" and \
@@ -49,14 +49,17 @@ class DomainRoles:
             out.append(c)
         return out
 
-    def _answered(self, trigger: Token) -> Token | None:
+    def _answered(self, trigger: Token, other_side: str | None) -> Token | None:
         """The act a position answers when it names it only by a noun ("rejected the sanctions",
         "the U.S. decision"): a reaction noun whose words name no one but its author (a possessor
-        or a compound: "Washington's decision"); "the listing of the Cartel" names its own."""
+        or a compound: "Washington's decision"; the speaker's counterpart after "of": "las amenazas
+        de Washington"); "the listing of the Cartel" names its own."""
         for c in trigger.children:
             if c.dep_ not in ("dobj", "nsubjpass", "nsubj") or c.lemma_.lower() not in self.reaction_nouns:
                 continue
             authors = {t.i for a in c.children if a.dep_ in ("poss", "compound") for t in a.subtree}
+            authors |= {t.i for a in c.children if a.dep_ == "prep" and a.norm_ == "of" and other_side and
+                        any(o.dep_ == "pobj" and o.ent_id_ == other_side for o in a.children) for t in a.subtree}
             if not any(t.ent_id_ for t in c.subtree if t.i not in authors):
                 return c
         return None
@@ -102,6 +105,15 @@ class DomainRoles:
             roles.with_conjuncts(roles.entities_in(roles.subtree(token), kinds, court))
         return [Candidate("legal_action", token.i, (sent.start, sent.end), court, target, None, modality, None)
                 for target in targets]
+
+    def _other_side(self, actor: Span | None) -> str | None:
+        """The id of the speaker's counterpart government (triggers.yaml, statement.counterparts)."""
+        entity = self.entities.get(actor.ent_id_) if actor is not None else None
+        side = VENEZUELA if entity is not None and entity.venezuela else entity.id if entity is not None else None
+        while side is not None and side not in self.rules["statement"].get("counterparts", {}) and \
+                self.entities.get(side) is not None and self.entities[side].acts_for:
+            side = self.entities[side].acts_for
+        return self.rules["statement"].get("counterparts", {}).get(side)
 
     @staticmethod
     def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:

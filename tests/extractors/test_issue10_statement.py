@@ -119,3 +119,10 @@ def test_a_name_the_position_characterises_is_what_it_is_about(nlp):
             "Foreign Minister Yván Gil rejected the U.S. decision, calling the Cartel de los Soles a ridiculous "
             "invention.")
     assert [m for m in found(nlp, text) if m[0] == "statement"] == [("statement", "Yván Gil", "Cartel de los Soles")]
+
+
+def test_in_spanish_the_counterpart_after_de_is_the_author_of_the_act_answered(es_nlp):
+    text = ("El Departamento del Tesoro prorrogó el martes la licencia de Chevron en Venezuela. El Gobierno "
+            "venezolano rechazó la decisión de Washington por considerarla ilegal.")
+    statements = [m for m in found(es_nlp, text, language="es") if m[0] == "statement"]
+    assert statements == [("statement", "Venezuela", "Venezuela")]
