@@ -202,10 +202,7 @@ class EventFinder(ClauseReader, DomainRoles):
             return []  # "GL 41 authorizes transactions with ...": what a document provides, not an act
         if event_type == "military_action" and token.dep_ == "attr" and token.head.lemma_ == "be":
             return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
-        standing, standing_morph = self.standing, self.standing_morph
-        if event_type == "statement" and any(c in sent.text.lower() for c in rule.get("threat_cues", ())):
-            # a threat is conditional by nature: "would answer any aggression", "all options remain open"
-            standing, standing_morph = standing - set(rule.get("threat_conditionals", ())), set()
+        standing, standing_morph = self._standing(event_type, sent, rule)
         if standing & (words | {c.lower_ for c in token.children}) or standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
@@ -217,9 +214,7 @@ class EventFinder(ClauseReader, DomainRoles):
             weak = False  # "accused Washington of preparing a regime-change operation": a position
         if weak and rule.get("needs_cue") and modality not in rule["needs_cue"] and not threat:
             return []
-        if weak and event_type == "statement" and any(
-                t.dep_ in ("ccomp", "advcl", "xcomp") and t.pos_ == "VERB" and t.lemma_.lower() in self.verbs[event_type]
-                and t.lemma_.lower() not in rule["weak"] for t in token.children):
+        if weak and event_type == "statement" and self._reports_position(token, rule):
             return []  # "said the administration rejected the ruling": the rejection is the position
         if weak and rule.get("weak_objects") and not self._has_object(token, rule["weak_objects"]):
             return []  # "issued a statement", "sent a letter": not an economic or military act
