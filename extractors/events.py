@@ -214,6 +214,9 @@ class EventFinder(ClauseReader, DomainRoles):
             weak = False  # "accused Washington of preparing a regime-change operation": a position
         if weak and rule.get("needs_cue") and modality not in rule["needs_cue"] and not threat:
             return []
+        if weak and event_type == "statement" and not threat and not self.cues["denied"] & \
+                {w for t in token.subtree for w in (t.lemma_.lower(), t.lower_)}:
+            return []  # "the group, which Washington says Maduro leads": the cue must be in what is said
         if weak and event_type == "statement" and self._reports_position(token, rule):
             return []  # "said the administration rejected the ruling": the rejection is the position
         if weak and rule.get("weak_objects") and not self._has_object(token, rule["weak_objects"]):

@@ -126,3 +126,9 @@ def test_in_spanish_the_counterpart_after_de_is_the_author_of_the_act_answered(e
             "venezolano rechazó la decisión de Washington por considerarla ilegal.")
     statements = [m for m in found(es_nlp, text, language="es") if m[0] == "statement"]
     assert statements == [("statement", "Venezuela", "Venezuela")]
+
+
+def test_a_verb_of_saying_is_a_position_only_if_what_is_said_has_the_cue(nlp):
+    text = ("The FTO listing of the Cartel de los Soles took effect on Monday. The listing makes it a federal crime "
+            "to provide material support to the group, which Washington says Nicolás Maduro leads.")
+    assert "statement" not in {m[0] for m in found(nlp, text)}
