@@ -128,6 +128,14 @@ class DomainRoles:
         other = counterparts.get(side)
         return [e for e in actor.doc.ents if e.ent_id_ == other][:1] if other else []
 
+    @staticmethod
+    def _threatening(token: Token, roles: Roles) -> Span | None:
+        """The government a reported threat is made for when the speaker has no side the gazetteer
+        knows ("adviser John Bolton said the United States was prepared to sanction ..."): the
+        subject of the threatening clause."""
+        return next((roles.at[t.i] for t in token.subtree if t.dep_ == "nsubj" and t.i in roles.at and
+                     roles.kind(roles.at[t.i]) == "government"), None)
+
     def _accuses_other_side(self, token: Token, sent: Span, roles: Roles, rule: dict) -> bool:
         """Whether an official accuses the other government ("Maduro accused Washington of ..."):
         the verb's object (Spanish "a Washington": a dative) is the speaker's counterpart."""

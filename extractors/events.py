@@ -267,7 +267,8 @@ class EventFinder(ClauseReader, DomainRoles):
             return []  # "InSight Crime called it an oversimplification": a think tank's view, not an official's
         if event_type == "statement" and threat and (modality != "denied" or not targets):
             # a threat is aimed at the other country, whoever else its sentence names
-            targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or targets
+            targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or \
+                self._counterpart(roles, self._threatening(token, roles), rule.get("counterparts", {})) or targets
         if event_type == "statement" and not targets:
             targets = [None]  # what it is about may be the act it answers (see _reactions)
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):

@@ -132,3 +132,9 @@ def test_a_verb_of_saying_is_a_position_only_if_what_is_said_has_the_cue(nlp):
     text = ("The FTO listing of the Cartel de los Soles took effect on Monday. The listing makes it a federal crime "
             "to provide material support to the group, which Washington says Nicolás Maduro leads.")
     assert "statement" not in {m[0] for m in found(nlp, text)}
+
+
+def test_a_threat_by_an_unlisted_official_is_made_for_the_government_of_its_clause(nlp):
+    text = ("National Security Adviser John Bolton said on Tuesday that the United States had all options on the "
+            "table regarding the Maduro government.")
+    assert {m[2] for m in found(nlp, text) if m[0] == "statement"} == {"Venezuela"}
