@@ -179,6 +179,8 @@ class Roles:
             # The speaker's own side may be, when an act is said to be against it ("the accusations
             # against Venezuela were a lie", said by a minister).
             speaker = {t.i for c in token.children if c.dep_ == "nsubj" for t in self._speaker(c)}
+            # nor about who authored the act it answers ("a 'racist' campaign by the Trump administration")
+            speaker |= {w.i for t in token.subtree if t.dep_ == "pobj" and t.head.norm_ == "by" for w in t.subtree}
             inside = [t for t in self._inside(token, keep_asides=True) if t.i not in speaker]
             return self.with_conjuncts(self.entities_in(inside, kinds, actor) or [
                 e for e in self.entities_in(inside, kinds) if actor is not None and e.ent_id_ != actor.ent_id_ and

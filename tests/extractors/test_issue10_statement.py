@@ -138,3 +138,8 @@ def test_a_threat_by_an_unlisted_official_is_made_for_the_government_of_its_clau
     text = ("National Security Adviser John Bolton said on Tuesday that the United States had all options on the "
             "table regarding the Maduro government.")
     assert {m[2] for m in found(nlp, text) if m[0] == "statement"} == {"Venezuela"}
+
+
+def test_a_position_is_not_about_the_author_of_what_it_characterises(nlp):
+    text = "Nicolás Maduro on Thursday vowed to fight what he called a racist campaign by the Trump administration."
+    assert ("statement", "Nicolás Maduro", "United States") not in found(nlp, text)
