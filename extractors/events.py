@@ -262,8 +262,10 @@ class EventFinder(ClauseReader, DomainRoles):
             actor = self._speaker  # "'We may be having talks with Maduro,' Trump said": we is the speaker
         if rule.get("needs_actor") and actor is None:
             return []
-        if event_type == "statement" and any(c.dep_ == "nsubj" and self._speaker_kinds(c, roles) and
-                                             not self._speaker_kinds(c, roles) & set(kinds) for c in token.children):
+        if event_type == "statement" and any(
+                (c.dep_ == "nsubj" or c.dep_ in ("compound", "poss") and token.pos_ == "NOUN") and
+                self._speaker_kinds(c, roles) and not self._speaker_kinds(c, roles) & set(kinds) for c in token.children):
+            # ... nor "an FAA warning": an agency's notice, whoever the sentence's subject is
             return []  # "InSight Crime called it an oversimplification": a think tank's view, not an official's
         if event_type == "statement" and threat and (modality != "denied" or not targets):
             # a threat is aimed at the other country, whoever else its sentence names

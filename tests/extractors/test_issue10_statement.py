@@ -143,3 +143,9 @@ def test_a_threat_by_an_unlisted_official_is_made_for_the_government_of_its_clau
 def test_a_position_is_not_about_the_author_of_what_it_characterises(nlp):
     text = "Nicolás Maduro on Thursday vowed to fight what he called a racist campaign by the Trump administration."
     assert ("statement", "Nicolás Maduro", "United States") not in found(nlp, text)
+
+
+def test_an_agencys_warning_is_no_official_position(nlp):
+    text = ("The Venezuelan government on Wednesday revoked the operating permits of six airlines that halted "
+            "flights after an FAA warning about military activity.")
+    assert "statement" not in {m[0] for m in found(nlp, text)}
