@@ -84,6 +84,20 @@ class ClauseReader:
         before = [r for r in sent_regimes if r[1] <= token.i and token.i - r[1] <= 3]
         return [before[-1][2]] if before else []
 
+    def _standing(self, event_type: str, sent: Span, rule: dict) -> tuple[set[str], set[str]]:
+        """The words and verb forms that make a trigger a standing position or a hypothetical; a
+        threat is conditional by nature ("would answer any aggression", "all options remain open")."""
+        if event_type == "statement" and any(c in sent.text.lower() for c in rule.get("threat_cues", ())):
+            return self.standing - set(rule.get("threat_conditionals", ())), set()
+        return self.standing, self.standing_morph
+
+    def _reports_position(self, token: Token, rule: dict) -> bool:
+        """Whether a verb of saying reports a stronger position in its complement ("said the
+        administration rejected the ruling", "said ..., rejecting the decision")."""
+        return any(t.dep_ in ("ccomp", "advcl", "xcomp") and t.pos_ == "VERB" and
+                   t.lemma_.lower() in self.verbs["statement"] and t.lemma_.lower() not in rule["weak"]
+                   for t in token.children)
+
     def _clause(self, token: Token, sent: Span) -> set[str]:
         """Lemmas around the trigger that can qualify it: its children, its heads up to the
         sentence root, and their auxiliaries, modifiers and complements."""

@@ -45,13 +45,22 @@ class DomainRoles:
             trigger = doc[stmt.trigger]
             inner = [c for c in candidates if c.event_type != "statement" and c.target is not None and
                      trigger.is_ancestor(doc[c.trigger])]
+            answered = self._answered(trigger, self._other_side(stmt.actor))
+            # "rejected the U.S. decision, calling the Cartel an invention": a name the position
+            # characterises itself is what it is about
+            named = stmt.target is not None and stmt.target.root.dep_ == "dobj" and \
+                stmt.target.root.head.lemma_.lower() in self.rules["statement"].get("characterising", ())
+            home = self._home(doc, stmt) if answered is not None and not named and \
+                answered.lemma_.lower() in self.rules["statement"].get("home_measures", ()) and \
+                not self._answers_group(stmt) else None
             if inner:
                 stmt.target = inner[0].target
-            elif self._last_target is not None and any(
-                    c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in self.reaction_nouns and
-                    not any(t.ent_id_ for t in c.subtree)  # "the listing of the Cartel" names its own
-                    for c in trigger.children):
-                stmt.target = self._last_target
+            elif home is not None:
+                stmt.target = home
+            elif self._last_target is not None and answered is not None and not named:
+                # "El Aissami rejected the accusation" after a listing of him and his front man: himself
+                stmt.target = next((t for t in self._last_targets if stmt.actor is not None and
+                                    t.ent_id_ == stmt.actor.ent_id_), self._last_target)
         out, seen = [], set()
         for c in candidates:
             key = (c.event_type, c.trigger, c.target.ent_id_ if c.target is not None else None, c.designation)
@@ -60,6 +69,42 @@ class DomainRoles:
             seen.add(key)
             out.append(c)
         return out
+
+    def _answered(self, trigger: Token, other_side: str | None) -> Token | None:
+        """The act a position answers when it names it only by a noun ("rejected the sanctions",
+        "the U.S. decision"): a reaction noun whose words name no one but its author (a possessor
+        or a compound: "Washington's decision"; the speaker's counterpart after "of": "las amenazas
+        de Washington"); "the listing of the Cartel" names its own."""
+        for c in trigger.children:
+            if c.dep_ not in ("dobj", "nsubjpass", "nsubj") or c.lemma_.lower() not in self.reaction_nouns:
+                continue
+            authors = {t.i for a in c.children if a.dep_ in ("poss", "compound") for t in a.subtree}
+            authors |= {t.i for a in c.children if a.dep_ == "prep" and a.norm_ == "of" and other_side and
+                        any(o.dep_ == "pobj" and o.ent_id_ == other_side for o in a.children) for t in a.subtree}
+            if not any(t.ent_id_ for t in c.subtree if t.i not in authors):
+                return c
+        return None
+
+    def _answers_group(self, stmt: Candidate) -> bool:
+        """Whether the act last reported was aimed at a group or at the speaker himself: "called the
+        measure ridiculous" after the listing of the Cartel is about the Cartel, "rejected the
+        sanctions" by a sanctioned minister about him."""
+        last = self._last_target
+        if last is None:
+            return False
+        return self.entities[last.ent_id_].kind in self.rules["statement"].get("group_kinds", ()) or \
+            stmt.actor is not None and any(t.ent_id_ == stmt.actor.ent_id_ for t in self._last_targets)
+
+    def _home(self, doc: Doc, stmt: Candidate) -> Span | None:
+        """"Caracas rejected the sanctions", "the minister called the tariff arbitrary": a Venezuelan
+        position on a measure (triggers.yaml, statement.home_measures) is about the country itself,
+        not about whoever the article last named."""
+        entity = self.entities.get(stmt.actor.ent_id_) if stmt.actor is not None else None
+        if entity is None or not entity.venezuela:
+            return None
+        lo, hi = stmt.sentence
+        named = [e for e in doc.ents if e.ent_id_ == VENEZUELA]
+        return next((e for e in named if lo <= e.start < hi), named[0] if named else None)
 
     @staticmethod
     def _one_direction(candidates: list[Candidate]) -> list[Candidate]:
@@ -159,6 +204,15 @@ class DomainRoles:
             found += roles.entities_in(roles.subtree(m), kinds)
         return roles.with_conjuncts(found)
 
+    def _other_side(self, actor: Span | None) -> str | None:
+        """The id of the speaker's counterpart government (triggers.yaml, statement.counterparts)."""
+        entity = self.entities.get(actor.ent_id_) if actor is not None else None
+        side = VENEZUELA if entity is not None and entity.venezuela else entity.id if entity is not None else None
+        while side is not None and side not in self.rules["statement"].get("counterparts", {}) and \
+                self.entities.get(side) is not None and self.entities[side].acts_for:
+            side = self.entities[side].acts_for
+        return self.rules["statement"].get("counterparts", {}).get(side)
+
     @staticmethod
     def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:
         """The other government, as the article names it: a threat by the U.S. side is aimed at
@@ -171,6 +225,21 @@ class DomainRoles:
             side = roles.entities[side].acts_for
         other = counterparts.get(side)
         return [e for e in actor.doc.ents if e.ent_id_ == other][:1] if other else []
+
+    @staticmethod
+    def _threatening(token: Token, roles: Roles) -> Span | None:
+        """The government a reported threat is made for when the speaker has no side the gazetteer
+        knows ("adviser John Bolton said the United States was prepared to sanction ..."): the
+        subject of the threatening clause."""
+        return next((roles.at[t.i] for t in token.subtree if t.dep_ == "nsubj" and t.i in roles.at and
+                     roles.kind(roles.at[t.i]) == "government"), None)
+
+    def _accuses_other_side(self, token: Token, sent: Span, roles: Roles, rule: dict) -> bool:
+        """Whether an official accuses the other government ("Maduro accused Washington of ..."):
+        the verb's object (Spanish "a Washington": a dative) is the speaker's counterpart."""
+        other = self._counterpart(roles, roles.actor(token, sent, rule["actor_kinds"]), rule.get("counterparts", {}))
+        return bool(other) and any(c.dep_ in ("dobj", "dative") and roles.at.get(c.i) is not None and
+                                   roles.at[c.i].ent_id_ == other[0].ent_id_ for c in token.children)
 
     @staticmethod
     def _speaker_kinds(subject: Token, roles: Roles) -> set[str]:

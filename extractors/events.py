@@ -129,6 +129,7 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
         self._speaker = None  # the official quoted in or next to the sentence being read
         self._last_place = None  # the place the article last named ("the region" refers to it)
         self._last_target = None  # whom the article's last reported act was aimed at
+        self._last_targets = []  # and every target of the last sentence that reported acts
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             if sent.text.rstrip().rstrip("\"”'’").endswith("?"):
@@ -170,7 +171,7 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
                 self._last_state = (listings[-1].modality, listings[-1].status)
             acts = [c for c in kept if c.event_type != "statement" and c.target is not None]
             if acts:
-                self._last_target = acts[-1].target
+                self._last_target, self._last_targets = acts[-1].target, [c.target for c in acts]
             found += kept
             places = roles.entities_in(list(sent), ["place"])
             self._last_place = places[-1] if places else self._last_place
@@ -206,22 +207,30 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
             return []  # "the measure was an attack on Venezuela's sovereignty": a characterisation
         # a verb in the simple past reports what happened, whatever the clause above it says ("he
         # would activate a plan after the United States sent warships"); a coordinated clause's
-        # words do not qualify the trigger ("and they remain in prison")
+        # words do not qualify the trigger ("and they remain in prison"); a threat is conditional
         own = {c.lemma_.lower() for c in token.children if c.dep_ != "conj"} \
             if token.tag_ == "VBD" and event_type != "statement" else words
-        standing = self.standing & (own | {c.lower_ for c in token.children if c.dep_ != "conj"})
+        standing_words, standing_morph = self._standing(event_type, sent, rule)
+        standing = standing_words & (own | {c.lower_ for c in token.children if c.dep_ != "conj"})
         reported = bool(standing) and standing <= self.reported_future and self._reported(token) and \
             not any(c.dep_ == "neg" for c in (token if token.pos_ in ("VERB", "AUX") else token.head).children)
         # ("said he would not rule out sanctions": no act)
-        if standing and not reported or self.standing_morph & self._verb_morph(token):
+        if standing and not reported or standing_morph & self._verb_morph(token):
             return []  # "has long sanctioned", "would require": a standing position or a hypothetical
         modality = self._modality(token, sent, event_type)
         lemma = token.lemma_.lower()
         weak = (lemma in rule.get("weak", []) or token.lower_ in rule.get("weak", [])) and \
             event_type not in self._phrase_types.get(token.i, ())  # "acusar formalmente": a phrase is specific
         threat = event_type == "statement" and any(c in sent.text.lower() for c in rule.get("threat_cues", ()))
+        if weak and lemma in rule.get("accusing", ()) and self._accuses_other_side(token, sent, roles, rule):
+            weak = False  # "accused Washington of preparing a regime-change operation": a position
         if weak and rule.get("needs_cue") and modality not in rule["needs_cue"] and not threat:
             return []
+        if weak and event_type == "statement" and not threat and not self.cues["denied"] & \
+                {w for t in token.subtree for w in (t.lemma_.lower(), t.lower_)}:
+            return []  # "the group, which Washington says Maduro leads": the cue must be in what is said
+        if weak and event_type == "statement" and self._reports_position(token, rule):
+            return []  # "said the administration rejected the ruling": the rejection is the position
         if weak and rule.get("weak_objects") and not self._has_object(token, rule["weak_objects"]):
             return []  # "issued a statement", "sent a letter": not an economic or military act
         kinds = rule["actor_kinds"]
@@ -264,12 +273,15 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
             actor = self._speaker  # "'We may be having talks with Maduro,' Trump said": we is the speaker
         if rule.get("needs_actor") and actor is None:
             return []
-        if event_type == "statement" and any(c.dep_ == "nsubj" and self._speaker_kinds(c, roles) and
-                                             not self._speaker_kinds(c, roles) & set(kinds) for c in token.children):
+        if event_type == "statement" and any(
+                (c.dep_ == "nsubj" or c.dep_ in ("compound", "poss") and token.pos_ == "NOUN") and
+                self._speaker_kinds(c, roles) and not self._speaker_kinds(c, roles) & set(kinds) for c in token.children):
+            # ... nor "an FAA warning": an agency's notice, whoever the sentence's subject is
             return []  # "InSight Crime called it an oversimplification": a think tank's view, not an official's
-        if event_type == "statement" and threat and modality != "denied":
+        if event_type == "statement" and threat and (modality != "denied" or not targets):
             # a threat is aimed at the other country, whoever else its sentence names
-            targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or targets
+            targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or \
+                self._counterpart(roles, self._threatening(token, roles), rule.get("counterparts", {})) or targets
         if event_type == "statement" and not targets:
             targets = [None]  # what it is about may be the act it answers (see _reactions)
         if weak and rule.get("weak_actor_kinds") and (actor is None or roles.kind(actor) not in rule["weak_actor_kinds"]):

@@ -26,9 +26,10 @@ _CLAUSE_BREAKS = {";", ":", "as", "after", "while", "amid", "before", "despite",
 
 
 def is_headline(sent: Span) -> bool:
-    """The article's first sentence when it carries no final punctuation."""
-    text = sent.text.strip()
-    return sent.start == 0 and bool(text) and text[-1] not in ".!?\"”'’"
+    """The article's first sentence when it carries no final punctuation (a headline may end on a
+    quotation: 'Caracas denounces U.S. sanctions as "crime of aggression"')."""
+    text = sent.text.strip().rstrip("\"”'’").rstrip()
+    return sent.start == 0 and bool(text) and text[-1] not in ".!?"
 
 
 def verb_lemma(word: str, verbs: set[str]) -> tuple[str, bool] | None:
@@ -95,6 +96,10 @@ def headline_candidates(finder: "EventFinder", sent: Span, roles: "Roles", regim
                 actor, targets = (before[0] if before else None), after
             kinds = rule["target_kinds"]
             targets = [t for t in targets if roles.kind(t) in kinds and (actor is None or t.ent_id_ != actor.ent_id_)]
+            if event_type == "statement":
+                # "scorns doubled U.S. bounty on Maduro": the name qualifying the act answered is its author
+                targets = [t for t in targets if not (t.root.dep_ in ("compound", "poss") and
+                                                      t.root.head.lemma_.lower() in finder.reaction_nouns)]
             if actor is not None and roles.kind(actor) not in rule["actor_kinds"]:
                 actor = None
             if not targets or (rule.get("needs_actor") and actor is None):

@@ -119,6 +119,17 @@ class Roles:
                     continue
                 stack.append(child)
 
+    def _speaker(self, subject: Token):
+        """The words naming who speaks ("White House spokeswoman Abigail Jackson", "the minister,
+        Diosdado Cabello"), without what an aside says of them ("himself accused of leading the
+        Cartel", "uno de los señalados como jefes del Cartel" may be what the position is about)."""
+        stack = [subject]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack += [c for c in node.children if c.dep_ not in _ASIDES and
+                      not (c.dep_ == "appos" and (node.i in self.at or c.i not in self.at))]
+
     def subtree(self, root: Token) -> list[Token]:
         """All of `root`'s subtree, asides included, in text order."""
         return sorted(self._inside(root, keep_asides=True), key=lambda t: t.i)
@@ -195,8 +206,17 @@ class Roles:
     def _targets(self, token: Token, sent: Span, kinds: list[str], actor: Span | None, event_type: str,
                  near_amount: bool, keep_asides: bool) -> list[Span]:
         if event_type == "statement":
-            # a position is about what it names in its own clause ("rejected the decision to list X")
-            return self.with_conjuncts(self.entities_in(self._inside(token, keep_asides=True), kinds, actor))
+            # a position is about what it names in its own clause ("rejected the decision to list X"),
+            # not about who holds it ("White House spokeswoman Abigail Jackson said ...")
+            # The speaker's own side may be, when an act is said to be against it ("the accusations
+            # against Venezuela were a lie", said by a minister).
+            speaker = {t.i for c in token.children if c.dep_ == "nsubj" for t in self._speaker(c)}
+            # nor about who authored the act it answers ("a 'racist' campaign by the Trump administration")
+            speaker |= {w.i for t in token.subtree if t.dep_ == "pobj" and t.head.norm_ == "by" for w in t.subtree}
+            inside = [t for t in self._inside(token, keep_asides=True) if t.i not in speaker]
+            return self.with_conjuncts(self.entities_in(inside, kinds, actor) or [
+                e for e in self.entities_in(inside, kinds) if actor is not None and e.ent_id_ != actor.ent_id_ and
+                e.root.dep_ == "pobj" and e.root.head.norm_ == "against"])
         direct = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd")]
         # "designated X, along with Y": Y is coordinated with X
         direct += [c for c in token.children if c.dep_ == "prep" and (c.norm_ in ("along", "together", "alongside") or
