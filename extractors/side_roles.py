@@ -16,6 +16,8 @@ class SideRoles:
     def _diplomacy_roles(self, token: Token, lemma: str, rule: dict, roles: Roles, actor: Span | None,
                          targets: list[Span]) -> tuple[Span | None, list[Span]]:
         actor, targets = roles.parties(token, rule["target_kinds"], actor, targets)
+        if actor is None:
+            actor, targets = self._both_governments(token, rule, roles) or (actor, targets)
         # the other side of talks is a government, an official or a listed group; an unlisted
         # organisation met, visited or exchanged with is a club, a firm, a team
         targets = [t for t in targets if t.ent_id_ in self.entities or roles.kind(t) != "organisation"]
@@ -45,3 +47,24 @@ class SideRoles:
                 for t in token.subtree):
             return [self._last_place]
         return []
+
+    @staticmethod
+    def _both_governments(token: Token, rule: dict, roles: Roles) -> tuple[Span, list[Span]] | None:
+        """"the two governments carried out a prisoner exchange", "ambos gobiernos concretaron el
+        intercambio": the two sides are the article's two governments, in the order the data gives
+        (triggers.yaml, diplomacy.both_sides)."""
+        both = rule.get("both_sides")
+        if not both:
+            return None
+        node, subjects = token, []
+        for _ in range(3):
+            subjects += [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if node.head.i == node.i:
+                break
+            node = node.head
+        if not any(s.lemma_.lower() in both["heads"] and any(c.lower_ in both["numbers"] for c in s.children)
+                   for s in subjects):
+            return None
+        first, second = (next((e for e in token.doc.ents if e.ent_id_ == side), None) for side in both["order"])
+        return (first, [second]) if first is not None and second is not None else None
+

@@ -160,3 +160,9 @@ def test_issue10_a_present_tense_headline_with_an_undated_lede_takes_the_article
     mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 8, 8))])
     headline = [m for m in mentions if m.event_type == "reward" and m.char_start == 0]
     assert [m.event_date for m in headline] == [date(2025, 8, 8)]
+
+
+def test_issue10_the_two_governments_are_the_articles_two_sides(nlp):
+    text = ("Washington and Caracas have clashed for months. The move came a week after the two governments "
+            "carried out a prisoner exchange in which Venezuela freed ten Americans.")
+    assert ("diplomacy", "United States", "Venezuela") in {m[:3] for m in found(nlp, text)}

@@ -182,3 +182,9 @@ def test_issue11_que_after_a_verb_of_saying_is_no_new_subject(es_nlp):
     call is the confirming official's."""
     text = "El presidente Donald Trump confirmó el domingo que habló por teléfono con Nicolás Maduro."
     assert ("diplomacy", "Donald Trump", "Nicolás Maduro") in {m[:3] for m in found(es_nlp, text, date(2025, 11, 30))}
+
+
+def test_issue11_ambos_gobiernos_are_the_two_sides(es_nlp):
+    text = ("Las relaciones entre Caracas y Washington siguen tensas. En julio, ambos gobiernos concretaron "
+            "un canje de prisioneros que permitió el regreso de 252 venezolanos.")
+    assert ("diplomacy", "United States", "Venezuela") in {m[:3] for m in found(es_nlp, text, date(2025, 8, 1))}
