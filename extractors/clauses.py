@@ -155,7 +155,7 @@ class ClauseReader:
         named = [sent.doc[s:e].text.lower() for s, e, _ in sent_regimes]
         if listed is None or not named or any(name not in generic_names for name in named):
             return regimes  # an explicit name ("Foreign Terrorist Organization") is what it says
-        return list(dict.fromkeys(listed if r in generic.get("regimes", ["FTO"]) else r for r in regimes))
+        return list(dict.fromkeys(listed if r == "FTO" else r for r in regimes))  # the generic names are FTO's
 
     def _refers_back(self, token: Token) -> bool:
         """"the groups named in the notice", "those designated": a reduced passive of listing that

@@ -33,7 +33,6 @@ if not Doc.has_extension("events"):
 TYPE_ORDER = ["designation", "reward", "statement", "legal_action", "military_action", "sanction", "diplomacy"]
 _SAYING = {"say", "tell", "add", "write", "post", "declare", "state", "announce", "insist"}
 _COORDINATION = {"and", "or", ",", "a", "an", "as", "the"}
-VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 # Persons act for an authority when the act is that authority's (Rubio designates for State).
 _ACTS_FOR_TYPES = {"designation", "sanction", "reward", "legal_action", "military_action"}
 

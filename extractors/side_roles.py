@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from extractors.domain_roles import VENEZUELA
 from extractors.roles import Roles
-
-VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 
 
 class SideRoles:
