@@ -37,6 +37,20 @@ def ephemeral_startup_timeout() -> int:
     return EPHEMERAL_STARTUP_TIMEOUT_S
 
 
+def free_port() -> int:
+    """A loopback port the OS hands out as free. Prefect picks one at random in 8000-8999 and
+    checks it with a bind before its server binds it, so two runs started at the same moment can
+    both pick the same one: the second one's health check is then answered by the first run's
+    server, which dies when the first run ends, and the second run fails with 'connection
+    refused' minutes later (seen in CI with two concurrent `newsmon run`). The OS does not hand
+    out a port that is bound, nor, in practice, the same free one to two callers in a row."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def _start_ephemeral_server() -> str | None:
     """Start Prefect's ephemeral API server now, when no PREFECT_API_URL is set, so that a slow
     start-up is waited out and a failed one is told in one line (returned) instead of a
@@ -49,7 +63,9 @@ def _start_ephemeral_server() -> str | None:
     from prefect.server.api.server import SubprocessASGIServer
 
     timeout = ephemeral_startup_timeout()
-    server = SubprocessASGIServer()
+    server = SubprocessASGIServer()  # the instance the flow engine's client looks up later
+    if server.port is None:
+        server.port = free_port()
     try:
         server.start(timeout=timeout)
     except Exception:  # Prefect raises a RuntimeError with a long message; one line is enough
@@ -58,6 +74,10 @@ def _start_ephemeral_server() -> str | None:
         return (f"newsmon run: Prefect's ephemeral API server {what}; on a busy machine set "
                 f"{STARTUP_TIMEOUT_VAR} higher (e.g. 180), or start a server (`prefect server start`) "
                 f"and set PREFECT_API_URL")
+    if server.server_process is not None and server.server_process.poll() is not None:
+        # the health check was answered, but not by our server: something else holds the port
+        return (f"newsmon run: Prefect's ephemeral API server exited with code "
+                f"{server.server_process.returncode}: another process answers on its port {server.port}")
     return None
 
 

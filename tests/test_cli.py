@@ -230,3 +230,29 @@ def test_issue12_digest_and_backfill_commands(tmp_path, seeded_store):
 
     missing = newsmon("digest", "--db", str(tmp_path / "none.duckdb"), cwd=tmp_path)
     assert missing.returncode == 2 and "run `newsmon run` first" in missing.stderr
+
+
+def test_issue8_two_runs_started_together_each_get_their_own_prefect_server(tmp_path):
+    """CI failure of the two-writers test: Prefect picks its ephemeral server's port at random and
+    checks it with a bind, so two runs started together could share one server and the second
+    failed ('connection refused') when the first ended. Prefect's pick is pinned here to a port
+    another process holds: the run must still get a server of its own, on a port the OS gave."""
+    code = """
+import random, socket
+from newsmon.cli_flows import _start_ephemeral_server
+from prefect.server.api.server import SubprocessASGIServer
+taken = socket.socket(); taken.bind(("127.0.0.1", 0)); taken.listen()
+held = taken.getsockname()[1]
+random.choice = lambda seq: held  # Prefect's random pick lands on a port another process holds
+error = _start_ephemeral_server()
+server = SubprocessASGIServer()
+import httpx
+health = httpx.get(server.api_url + "/health", timeout=10).status_code
+print(error, server.port != held, server.server_process.poll(), health)
+server.stop()
+"""
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home")}
+    env.pop("PREFECT_API_URL", None)
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                         timeout=240)
+    assert out.stdout.split() == ["None", "True", "None", "200"], out.stdout + out.stderr[-2000:]
