@@ -3,7 +3,8 @@
 Absolute dates ("November 24, 2025", "July 2025", "2020") stand alone. Relative ones ("Sunday",
 "next Monday", "in August", "early January", "earlier this year", "the same day") are resolved
 against the article's publication date when it is known; when it is not, they stay unresolved
-(date None, precision None): a date is never invented.
+(date None, precision None); extractors/undated.py gives month-days of an undated article the
+year of its own explicit dates.
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ devset/GUIDELINES.md, "Dates"):
    own date.
 
 A month-day with no year is the past occurrence in a past-tense clause and the next one in a
-future clause. Precision is kept; nothing is invented when the article has no date.
+future clause. Precision is kept. With no article date, a month-day takes the year of the
+article's closest explicit date (extractors/undated.py); other relative dates stay unresolved.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.dates import DateExpr, find_dates
 from extractors.dates_es import find_dates_es
 from extractors.headlines import is_headline
+from extractors.undated import infer_years
 
 # Phrases that mark the date of a designation taking effect (preferred over other dates).
 _EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from",
@@ -34,6 +36,8 @@ _BACK_REFERENCES = {"it", "the", "this", "that", "they", "these", "those", "its"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
+# what joins the two ends of a span of time: "September and October", "March to May", "2019-2020"
+_RANGE = re.compile(r"\s*(?:and|to|through|until|-|–|y|a|hasta)\s*", re.I)
 _FUTURE = {"will", "shall", "intend", "plan", "expect", "effective", "schedule", "set"}
 # The date expressions of each language (issue 11). find_dates_es decides the year of a
 # month-day itself, so only English month-days go through _year_shift.
@@ -113,10 +117,13 @@ class ArticleDates:
             self.paragraph[n] = paragraph
         self.by_sentence: dict[int, list[DateExpr]] = {}
         self.proxy: dict[int, list[DateExpr]] = {}
+        found = [(sent.text, find_dates(sent.text, ref)) for sent in self.sents]
+        if ref is None:  # an undated article: month-days take the year of its own explicit dates
+            found = list(zip((text for text, _ in found), infer_years(found, find_dates)))
         last: DateExpr | None = None
-        for sent in self.sents:
+        for sent, (_, raw) in zip(self.sents, found):
             exprs = []
-            for expr in find_dates(sent.text, ref):
+            for expr in raw:
                 if expr.same_day:
                     expr = _anchored(expr, last, ref)
                 exprs.append(expr)
@@ -127,7 +134,7 @@ class ArticleDates:
         absolute = [e.value for exprs in self.by_sentence.values() for e in exprs
                     if not e.relative and e.precision in ("day", "month") and e.value]
         # With no publication date, background is judged against the latest date the article
-        # states (the stored dates stay unresolved: nothing is invented).
+        # states (weekdays and the like stay unresolved in the stored dates).
         self.reference = ref or (max(absolute) if absolute else None)
         if ref is None and self.reference is not None:
             for sent in self.sents:
@@ -147,7 +154,12 @@ class ArticleDates:
                     .endswith(_EFFECTIVE_CUES)]
             if cued:
                 return cued[-1]
-        return min(usable, key=lambda i: abs(exprs[i].start - offset))
+        i = min(usable, key=lambda i: abs(exprs[i].start - offset))
+        # a span of time ("throughout September and October", "from March to May") is dated by
+        # its start, whichever of its ends the trigger sits nearer
+        while i - 1 in usable and _RANGE.fullmatch(sent.text[exprs[i - 1].end:exprs[i].start]):
+            i -= 1
+        return i
 
     def _result(self, sent: Span, exprs: list[DateExpr], i: int, future: bool):
         chosen = _year_shift(exprs[i], future, self.ref) if self.english else exprs[i]

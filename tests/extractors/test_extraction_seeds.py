@@ -29,7 +29,7 @@ def mentions(nlp):
     ("002", "designation", "Tren de Aragua", "FTO", None, "2025-02-01", "effective", "asserted", True, None),
     ("002", "designation", "Sinaloa Cartel", "FTO", None, "2025-02-01", "effective", "asserted", True, None),
     ("002", "legal_action", "Nicolás Maduro", None, None, "2020-01-01", None, "asserted", True, "United States"),
-    ("002", "military_action", "Caribbean", None, None, "None", None, "asserted", True, "United States"),
+    ("002", "military_action", "Caribbean", None, None, "2025-09-01", None, "asserted", True, "United States"),
     ("002", "diplomacy", "Nicolás Maduro", None, None, "2025-11-24", None, "intended", False, "Donald Trump"),
     ("002", "statement", "Cartel de los Soles", None, None, "None", None, "denied", False, "Yván Gil"),
 ])
