@@ -143,6 +143,13 @@ class ArticleDates:
         # sentences with an act of their own: their dates are not lent to a neighbour
         self.eventful = {c.sentence[0] for c in getattr(doc._, "events", [])}
 
+    def paragraph_texts(self) -> dict[int, str]:
+        """The text of each sentence's paragraph, by the sentence's first token."""
+        text = {}
+        for n, sent in enumerate(self.sents):
+            text[self.paragraph[n]] = text.get(self.paragraph[n], "") + sent.text_with_ws
+        return {sent.start: text[self.paragraph[n]] for n, sent in enumerate(self.sents)}
+
     def _token_at(self, sent: Span, char: int) -> Token | None:
         return next((t for t in sent if t.idx >= sent.start_char + char), None)
 

@@ -93,7 +93,7 @@ def test_issue11_a_paragraph_is_not_split_after_its_first_words(es_nlp):
 @slow
 def test_issue11_courts_rule_in_spanish(es_nlp):
     got = found(es_nlp, "La Corte Suprema autorizó este lunes al gobierno a retirar el TPS a 350.000 venezolanos.")
-    assert [m[:3] for m in got] == [("legal_action", "Supreme Court", "Venezuelan migrants")]
+    assert [m[:3] for m in got] == [("legal_action", "Supreme Court", "Venezuelan TPS holders")]
 
 
 @slow
