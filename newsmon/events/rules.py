@@ -26,6 +26,7 @@ class TypeRule(BaseModel):
     state_fields: list[str] = []
     status_order: list[str] = []
     undated_in_article_month: bool = False
+    unknown_side: str | None = None
 
     def model_post_init(self, __context: Any) -> None:
         unknown = set(self.block_on + self.also_equal) - BLOCK_FIELDS
@@ -95,8 +96,13 @@ def field_value(record: dict, name: str) -> Any:
 
 
 def block_key(record: dict, rule: TypeRule) -> str:
-    """The indexed key of the block a mention or event belongs to."""
-    return "\x1f".join(f"{name}={field_value(record, name) or ''}" for name in rule.block_on)
+    """The indexed key of the block a mention or event belongs to (a report naming no actor is
+    put on the rule's `unknown_side`, when it has one)."""
+    def value(name: str) -> Any:
+        found = field_value(record, name)
+        return rule.unknown_side if found is None and name == "side" else found
+
+    return "\x1f".join(f"{name}={value(name) or ''}" for name in rule.block_on)
 
 
 def period(value: date, precision: str | None) -> tuple[date, date]:

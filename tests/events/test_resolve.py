@@ -237,3 +237,16 @@ def test_issue10_an_undated_report_does_not_join_a_development_years_away(store)
                 "Alex Saab", event_date="2020-06-12")
     resolve_pending(store, CHANNELS, NOW)
     assert sorted(e["article_count"] for e in events(store)) == [1, 2]
+
+
+def test_issue10_a_strike_reported_with_no_actor_is_the_us_campaigns(store):
+    """rules.yaml military_action.unknown_side: an actor-less report of a strike joins the
+    Pentagon's strike of that day; Venezuela's own deployment that day stays its own event."""
+    add_mention(store, add_article(store, "pentagon", published="2025-09-02"), "military_action", "Caribbean",
+                actor="Pentagon", event_date="2025-09-02")
+    add_mention(store, add_article(store, "wire", source="wire", published="2025-09-03"), "military_action",
+                "Tren de Aragua", event_date="2025-09-02")
+    add_mention(store, add_article(store, "caracas", source="vtv", published="2025-09-02"), "military_action",
+                "Venezuela", actor="Venezuela", event_date="2025-09-02")
+    resolve_pending(store, CHANNELS, NOW)
+    assert sorted((e["actor"], e["article_count"]) for e in events(store)) == [("Pentagon", 2), ("Venezuela", 1)]
