@@ -205,6 +205,9 @@ class ArticleDates:
                 token = self._token_at(sent, expr.start)
                 if token is None:
                     continue
+                if expr.precision == "year" and not expr.relative and token.dep_ in ("compound", "nummod", "amod") \
+                        and token.head.pos_ in ("NOUN", "PROPN") and token.head.i != trigger.i:
+                    continue  # a year naming another thing: "ended the 2023 designation", "the 2024 election"
                 verb = _clause_verb(token)
                 if verb.i == home.i or verb.is_ancestor(home) or (verb.head.i == trigger.i and verb.i != trigger.i):
                     clause.append(i)

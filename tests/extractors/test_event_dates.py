@@ -1,0 +1,17 @@
+"""Issue 10, fourth session: the date of an act, on the real model (sentences written for these
+tests)."""
+
+from datetime import date
+
+import pytest
+
+from extractors import ArticleText, extract_mentions
+
+pytestmark = pytest.mark.slow
+
+
+def test_issue10_a_year_naming_another_thing_does_not_date_the_act(nlp):
+    text = "Homeland Security Secretary Kristi Noem terminated the 2023 TPS designation for Venezuelans in February."
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))])
+    got = {(m.event_type, str(m.event_date), m.date_precision) for m in mentions}
+    assert ("sanction", "2025-02-01", "month") in got, got
