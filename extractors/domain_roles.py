@@ -16,18 +16,12 @@ VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
 
 class DomainRoles:
     def _legal_words(self, legal: dict) -> None:
-        """The legal-action words that need a court, a moved group or a prosecutor (triggers.yaml)."""
+        """The legal-action words that need a court or a prosecutor (triggers.yaml)."""
         # words that are a legal action only in a court's mouth (see triggers.yaml)
         self.court_words = set(legal.get("court_verbs", [])) | set(legal.get("court_nouns", []))
         self.court_only = self.court_words - self.verbs["legal_action"] - self.nouns["legal_action"]
-        # moving people to a place: a deportation only when a group is moved (domain_roles._transferred)
-        transfer = legal.get("transfer", {})
-        self.transfer_only = (set(transfer.get("verbs", [])) | set(transfer.get("nouns", []))) - \
-            self.verbs["legal_action"] - self.nouns["legal_action"]
-        self.verbs["legal_action"] |= set(transfer.get("verbs", []))
         self.prosecutor_only = set(legal.get("prosecutor_verbs", [])) - self.verbs["legal_action"]
         self.verbs["legal_action"] |= self.prosecutor_only
-        self.nouns["legal_action"] |= set(transfer.get("nouns", []))
         self.verbs["legal_action"] |= set(legal.get("court_verbs", []))
         self.nouns["legal_action"] |= set(legal.get("court_nouns", []))
 
@@ -183,25 +177,6 @@ class DomainRoles:
                 continue
             for prep in (c for c in t.children if c.dep_ in ("agent", "prep") and c.norm_ == link):
                 found += roles.entities_in(prep.subtree, kinds, actor)
-        return roles.with_conjuncts(found)
-
-    def _transferred(self, token: Token, roles: Roles) -> list[Span]:
-        """"flew 137 Venezuelans to El Salvador", "238 members of Tren de Aragua had been sent to
-        El Salvador", "the transfer of 200 Venezuelans to a prison": moving people to a place is a
-        deportation only when those moved are a group (or members of an organisation, who stand for
-        it); "sent an envoy to Caracas", "sent warships to the Caribbean" are not
-        (triggers.yaml, legal_action.transfer)."""
-        rule = self.rules["legal_action"]["transfer"]
-        if not any(t.dep_ in ("prep", "dative") and t.norm_ in rule["destinations"] for t in token.subtree):
-            return []
-        if token.pos_ in ("NOUN", "PROPN"):
-            moved = [g for c in token.children if c.dep_ == "prep" and c.norm_ == "of" for g in c.children if g.dep_ == "pobj"]
-        else:
-            moved = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        found = []
-        for m in moved:
-            kinds = rule["target_kinds"] + (rule["member_of_kinds"] if m.lemma_.lower() in rule["members"] else [])
-            found += roles.entities_in(roles.subtree(m), kinds)
         return roles.with_conjuncts(found)
 
     def _other_side(self, actor: Span | None) -> str | None:

@@ -238,10 +238,6 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
             return []  # what a court does is a ruling, not a sanction or a statement
         if event_type == "legal_action" and (lemma in self.court_only or court is not None and lemma in self.court_words):
             return self._ruling(token, sent, roles, court, modality)  # "Judge X ruled ...": a ruling, by its court
-        if event_type == "legal_action" and lemma in self.transfer_only:
-            moved = self._transferred(token, roles)
-            actor = roles.actor(token, sent, kinds) if moved else None
-            return [Candidate(event_type, token.i, (sent.start, sent.end), actor, t, None, modality, None) for t in moved]
         actor = roles.actor(token, sent, kinds)
         if event_type == "legal_action" and lemma in self.prosecutor_only and not self._prosecutor(actor, roles):
             return []  # "prosecutors accused him of ...": a charge only in a prosecutor's mouth

@@ -90,15 +90,15 @@ def test_a_neighbours_relative_clause_lends_no_date(nlp):
     assert _dates(nlp, text).get("Héctor Obregón") != date(2024, 7, 28)
 
 
-def test_flying_a_group_to_a_country_is_a_deportation(nlp):
-    text = ("The administration flew 150 Venezuelans to Honduras on Friday, and they remain in custody "
-            "there, officials said.")
-    assert ("legal_action", "Venezuelan migrants") in {(m[0], m[2]) for m in found(nlp, text)}
-
-
-def test_members_of_a_gang_sent_abroad_stand_for_the_gang(nlp):
-    text = "Officials said 90 members of Tren de Aragua had been sent to El Salvador on Sunday."
-    assert ("legal_action", "Tren de Aragua") in {(m[0], m[2]) for m in found(nlp, text)}
+def test_issue10_removal_flights_are_no_legal_action(nlp):
+    """The taxonomy's legal_action is an indictment, charge, extradition, arrest or court ruling:
+    a deportation or a removal flight is none (fourth session: the rule that read them as legal
+    actions, and the dev gold that annotated them, were removed)."""
+    for text in ("The administration flew 150 Venezuelans to Honduras on Friday, and they remain in custody "
+                 "there, officials said.",
+                 "Officials said 90 members of Tren de Aragua had been sent to El Salvador on Sunday.",
+                 "The government deported 200 Venezuelans to Caracas on Monday."):
+        assert "legal_action" not in {m[0] for m in found(nlp, text)}, text
 
 
 def test_sending_an_envoy_or_warships_is_no_deportation(nlp):
