@@ -33,8 +33,9 @@ if not Doc.has_extension("events"):
 TYPE_ORDER = ["designation", "reward", "statement", "legal_action", "military_action", "sanction", "diplomacy"]
 _SAYING = {"say", "tell", "add", "write", "post", "declare", "state", "announce", "insist"}
 _COORDINATION = {"and", "or", ",", "a", "an", "as", "the"}
-# Persons act for an authority when the act is that authority's (Rubio designates for State).
-_ACTS_FOR_TYPES = {"designation", "sanction", "reward", "legal_action", "military_action"}
+# A designation is the designating authority's act (Rubio designates for State); any other act is
+# the act of whoever the sentence names (GUIDELINES, actor).
+_ACTS_FOR_TYPES = {"designation"}
 
 
 @functools.cache

@@ -174,3 +174,11 @@ def test_issue10_the_two_governments_are_the_articles_two_sides(nlp):
 def test_issue10_the_opposition_in_talks_is_the_unitary_platform(nlp):
     text = "Maduro's government and the opposition signed an electoral agreement in Barbados on Tuesday."
     assert ("diplomacy", "Unitary Platform") in {(m[0], m[2]) for m in found(nlp, text, date(2023, 10, 18))}
+
+
+def test_issue10_the_actor_is_who_the_sentence_names_but_a_designation_is_the_agencys(nlp):
+    """Fourth session (GUIDELINES, actor): only a designation's actor is the designating authority."""
+    text = ("Attorney General Pam Bondi announced a $50 million reward for Nicolás Maduro on Thursday. "
+            "Secretary of State Marco Rubio designated Tren de Aragua as a Foreign Terrorist Organization.")
+    got = {(m[0], m[1]) for m in found(nlp, text)}
+    assert ("reward", "Pam Bondi") in got and ("designation", "State Department") in got, got
