@@ -47,7 +47,10 @@ class DomainRoles:
             home = self._home(doc, stmt) if answered is not None and not named and \
                 answered.lemma_.lower() in self.rules["statement"].get("home_measures", ()) and \
                 not self._answers_group(stmt) else None
-            if inner:
+            move = self._foreign_move(doc, stmt, trigger, answered)
+            if move is not None:
+                stmt.target = move
+            elif inner:
                 stmt.target = inner[0].target
             elif home is not None:
                 stmt.target = home
@@ -63,6 +66,44 @@ class DomainRoles:
             seen.add(key)
             out.append(c)
         return out
+
+    def _foreign_move(self, doc: Doc, stmt: Candidate, trigger: Token, answered: Token | None) -> Span | None:
+        """"Caracas denounced the post as a colonialist threat", "denunció las amenazas de
+        Washington": a Venezuelan position on the other side's military move or message
+        (triggers.yaml, statement.foreign_moves) is about its author: the one the noun names, else
+        the other side's last actor in the article, else its government or leader last named."""
+        moves = set(self.rules["statement"].get("foreign_moves", ()))
+        entity = self.entities.get(stmt.actor.ent_id_) if stmt.actor is not None else None
+        other = self._other_side(stmt.actor)
+        if entity is None or not entity.venezuela or other is None:
+            return None
+        # the noun it answers, or the one it characterises ("calificó el mensaje como una amenaza")
+        nouns = [answered] if answered is not None else [
+            c for c in trigger.children if c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        noun = next((n for n in nouns if n.lemma_.lower() in moves), None)
+        if noun is None:
+            return None
+        named = [e for e in doc.ents if e.ent_id_ and noun.i not in range(e.start, e.end) and
+                 any(t.head.i == noun.i or t.head.head.i == noun.i for t in e) and self._side(e.ent_id_) == other]
+        if named:
+            return named[0]
+        earlier = [a for a in self._last_actors if self._side(a.ent_id_) == other]
+        if earlier:
+            return earlier[-1]
+        # else the other side's government or leader the article last named before the position
+        named = [e for e in doc.ents if e.start < trigger.i and e.ent_id_ and self._side(e.ent_id_) == other and
+                 self.entities[e.ent_id_].kind in ("person", "government")]
+        return named[-1] if named else next((e for e in doc.ents if e.ent_id_ == other), None)
+
+    def _side(self, ent_id: str) -> str | None:
+        """The government a name acts for at the top (Trump, the Pentagon: the United States)."""
+        entity, seen = self.entities.get(ent_id), set()
+        while entity is not None and entity.acts_for and entity.id not in seen:
+            seen.add(entity.id)
+            entity = self.entities.get(entity.acts_for)
+        if entity is None:
+            return None
+        return VENEZUELA if entity.venezuela else entity.id
 
     def _answered(self, trigger: Token, other_side: str | None) -> Token | None:
         """The act a position answers when it names it only by a noun ("rejected the sanctions",

@@ -130,6 +130,7 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
         self._last_place = None  # the place the article last named ("the region" refers to it)
         self._last_target = None  # whom the article's last reported act was aimed at
         self._last_targets = []  # and every target of the last sentence that reported acts
+        self._last_actors = []  # the actors of the acts and positions read so far, in order
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             if sent.text.rstrip().rstrip("\"”'’").endswith("?"):
@@ -173,6 +174,7 @@ class EventFinder(ClauseReader, DomainRoles, SanctionRoles, SideRoles):
             if acts:
                 self._last_target, self._last_targets = acts[-1].target, [c.target for c in acts]
             found += kept
+            self._last_actors += [c.actor for c in kept if c.actor is not None]
             places = roles.entities_in(list(sent), ["place"])
             self._last_place = places[-1] if places else self._last_place
         # a headline read by position stands only where the article's body reports the same

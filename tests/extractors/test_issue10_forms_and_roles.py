@@ -182,3 +182,15 @@ def test_issue10_the_actor_is_who_the_sentence_names_but_a_designation_is_the_ag
             "Secretary of State Marco Rubio designated Tren de Aragua as a Foreign Terrorist Organization.")
     got = {(m[0], m[1]) for m in found(nlp, text)}
     assert ("reward", "Pam Bondi") in got and ("designation", "State Department") in got, got
+
+
+def test_issue10_a_venezuelan_position_on_a_us_move_or_message_is_about_its_author(nlp):
+    """Fourth session (GUIDELINES, statement target; triggers.yaml statement.foreign_moves)."""
+    text = ("President Donald Trump said in a post on Saturday that the airspace above Venezuela should be "
+            "considered closed. Venezuela's foreign ministry denounced the post as a colonialist threat.")
+    assert ("statement", "Venezuela", "Donald Trump") in {m[:3] for m in found(nlp, text)}
+    text = "Venezuela's government condemned the deployment of U.S. warships near its coast as a threat."
+    assert ("statement", "Venezuela", "United States") in {m[:3] for m in found(nlp, text)}
+    # a measure against the country stays a position about the country itself
+    text = "Venezuela's government rejected the new U.S. sanctions as an aggression."
+    assert ("statement", "Venezuela", "Venezuela") in {m[:3] for m in found(nlp, text)}

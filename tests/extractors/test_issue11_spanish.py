@@ -188,3 +188,9 @@ def test_issue11_ambos_gobiernos_are_the_two_sides(es_nlp):
     text = ("Las relaciones entre Caracas y Washington siguen tensas. En julio, ambos gobiernos concretaron "
             "un canje de prisioneros que permitió el regreso de 252 venezolanos.")
     assert ("diplomacy", "United States", "Venezuela") in {m[:3] for m in found(es_nlp, text, date(2025, 8, 1))}
+
+
+def test_issue11_a_venezuelan_position_on_a_us_threat_is_about_its_author(es_nlp):
+    """Fourth session (as in English: triggers.yaml statement.foreign_moves)."""
+    text = "La Cancillería venezolana denunció este sábado las amenazas de Washington contra el país."
+    assert ("statement", "Venezuela", "United States") in {m[:3] for m in found(es_nlp, text)}
