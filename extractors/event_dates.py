@@ -168,8 +168,9 @@ class ArticleDates:
             i -= 1
         return i
 
-    def _result(self, sent: Span, exprs: list[DateExpr], i: int, future: bool):
-        chosen = _year_shift(exprs[i], future, self.ref) if self.english else exprs[i]
+    def _result(self, sent: Span, exprs: list[DateExpr], i: int, future: bool | None):
+        # future None: no tense to go by, the occurrence nearest the article's date stands
+        chosen = _year_shift(exprs[i], future, self.ref) if self.english and future is not None else exprs[i]
         proxies = self.proxy.get(sent.start)
         proxy = proxies[i] if proxies and len(proxies) == len(exprs) else chosen
         return chosen, proxy
@@ -216,6 +217,14 @@ class ArticleDates:
                     continue  # another act's own date: "ending the license granted in 2022"
                 else:
                     free.append(i)
+            if event_type == "designation":
+                # a listing's effective date anywhere in its sentence ("Rubio announced on Sunday that
+                # the designation would take effect on Nov. 24") wins over the announcement's
+                lowered = sent.text.lower()
+                cued = [i for i in clause + free if lowered[max(0, exprs[i].start - 16):exprs[i].start].rstrip()
+                        .endswith(_EFFECTIVE_CUES)]
+                if cued:  # its tense is the effect's, not the announcement's: the nearest occurrence
+                    return self._result(sent, exprs, cued[-1], None)
             for usable in (clause, free):
                 if usable:
                     return self._result(sent, exprs, self._pick(sent, exprs, usable, offset, event_type), future)

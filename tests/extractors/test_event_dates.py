@@ -15,3 +15,11 @@ def test_issue10_a_year_naming_another_thing_does_not_date_the_act(nlp):
     mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))])
     got = {(m.event_type, str(m.event_date), m.date_precision) for m in mentions}
     assert ("sanction", "2025-02-01", "month") in got, got
+
+
+def test_issue10_a_listings_effective_date_anywhere_in_its_sentence_wins(nlp):
+    text = ("Secretary of State Marco Rubio said on Sunday that the designation of the Cartel de los Soles as "
+            "a Foreign Terrorist Organization would take effect on Nov. 24.")
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 11, 17))])
+    got = {(m.event_type, str(m.event_date)) for m in mentions}
+    assert ("designation", "2025-11-24") in got, got
