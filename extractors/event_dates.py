@@ -31,6 +31,10 @@ from extractors.undated import infer_years
 _EFFECTIVE_CUES = ("effective", "beginning", "starting", "as of", "effect", "effect on", "from",
                    # Spanish (issue 11): "a partir del 24 de noviembre", "entrará en vigor el 24"
                    "a partir del", "a partir de", "vigor el", "vigor desde el", "efectiva el", "efectiva desde el")
+# Words before a deadline ("until May 27", "hasta el 3 de abril"): a date by which something is to
+# happen, not the date of the act that set it.
+_DEADLINE_CUES = (" until", " till", " back to", "extended to", "postponed to", "delayed to", " deadline of",
+                  " hasta el", " hasta")
 # Openings of a sentence that continues the previous one's development.
 _BACK_REFERENCES = {"it", "the", "this", "that", "they", "these", "those", "its", "their", "he", "she"}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -128,7 +132,10 @@ class ArticleDates:
                     expr = _anchored(expr, last, ref)
                 exprs.append(expr)
             self.by_sentence[sent.start] = exprs
-            dated = [e for e in exprs if e.value is not None]
+            # "the same day" is the day of the last act the article dated, not of a deadline or of
+            # the day a measure starts to apply ("can be applied from April 2")
+            dated = [e for e in exprs if e.value is not None and not
+                     sent.text[max(0, e.start - 16):e.start].lower().rstrip().endswith(_DEADLINE_CUES + (" from",))]
             if dated:
                 last = dated[0]
         absolute = [e.value for exprs in self.by_sentence.values() for e in exprs
@@ -206,6 +213,8 @@ class ArticleDates:
                 token = self._token_at(sent, expr.start)
                 if token is None:
                     continue
+                if sent.text[max(0, expr.start - 16):expr.start].lower().rstrip().endswith(_DEADLINE_CUES):
+                    continue  # a deadline is not the act's date: "gave Chevron until May 27 to wind down"
                 if expr.precision == "year" and not expr.relative and token.dep_ in ("compound", "nummod", "amod") \
                         and token.head.pos_ in ("NOUN", "PROPN") and token.head.i != trigger.i:
                     continue  # a year naming another thing: "ended the 2023 designation", "the 2024 election"

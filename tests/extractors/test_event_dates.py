@@ -23,3 +23,12 @@ def test_issue10_a_listings_effective_date_anywhere_in_its_sentence_wins(nlp):
     mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 11, 17))])
     got = {(m.event_type, str(m.event_date)) for m in mentions}
     assert ("designation", "2025-11-24") in got, got
+
+
+def test_issue10_the_same_day_is_the_last_acts_day_not_a_deadline_or_a_start(nlp):
+    text = ("President Donald Trump on Monday signed an order imposing a tariff on countries that buy Venezuelan "
+            "oil. The tariff can be applied from April 2.\n\nThe same day, the Treasury Department pushed back "
+            "to May 27 the deadline for Chevron to wind down its operations in Venezuela.")
+    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 3, 25))])
+    got = {(m.target, str(m.event_date)) for m in mentions if m.event_type == "sanction"}
+    assert ("Chevron", "2025-03-24") in got, got
