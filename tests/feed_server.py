@@ -54,8 +54,11 @@ class FeedServer:
                 pass
 
             def do_GET(self) -> None:
-                route = server.routes.get(self.path.split("?")[0])
-                status = self._respond(route)
+                self._respond(server.routes.get(self.path.split("?")[0]))
+
+            def _record(self, status: int) -> None:
+                # before the response goes out: a client that has read it may look at once (a
+                # request recorded after the send raced the test's check; seen in CI)
                 server.requests.append(Request(self.path, dict(self.headers), status))
 
             def _respond(self, route: Route | None) -> int:
@@ -88,6 +91,7 @@ class FeedServer:
 
             def _send(self, status: int, body: bytes, content_type: str | None,
                       headers: dict[str, str] | None = None) -> None:
+                self._record(status)
                 try:
                     self.send_response(status)
                     if content_type:
@@ -103,6 +107,7 @@ class FeedServer:
 
             def _stream(self, route: Route) -> None:
                 server.active += 1
+                self._record(200)
                 try:
                     self.send_response(200)
                     self.send_header("Content-Type", route.content_type)
