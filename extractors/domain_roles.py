@@ -12,6 +12,8 @@ from extractors.candidates import Candidate
 from extractors.roles import Roles
 
 VENEZUELA = "Venezuela"  # the gazetteer's id of the country and its government
+# The other side's measures a Venezuelan position may name ("called the new bounties a show").
+_MEASURES = ("designation", "reward", "sanction", "legal_action")
 
 
 class DomainRoles:
@@ -58,14 +60,43 @@ class DomainRoles:
                 # "El Aissami rejected the accusation" after a listing of him and his front man: himself
                 stmt.target = next((t for t in self._last_targets if stmt.actor is not None and
                                     t.ent_id_ == stmt.actor.ent_id_), self._last_target)
+        spoken = self._spoken_of(doc, candidates)
         out, seen = [], set()
         for c in candidates:
             key = (c.event_type, c.trigger, c.target.ent_id_ if c.target is not None else None, c.designation)
-            if key in seen:
+            if key in seen or id(c) in spoken:
                 continue
             seen.add(key)
             out.append(c)
         return out
+
+    def _spoken_of(self, doc: Doc, candidates: list[Candidate]) -> set[int]:
+        """"Gil called the new bounties on Maduro a pathetic show": a measure a Venezuelan position
+        names only by a noun, with no author of its own, is what the position is about, not news
+        of its own, and the speaker is not its author ("rejected Washington's decision to double
+        the reward" names its author, and stays)."""
+        dropped = set()
+        for stmt in [c for c in candidates if c.event_type == "statement" and c.actor is not None]:
+            speaker = self.entities.get(stmt.actor.ent_id_)
+            if speaker is None or not speaker.venezuela:
+                continue
+            trigger = doc[stmt.trigger]
+            for c in candidates:
+                act = doc[c.trigger]
+                if c.event_type not in _MEASURES or c.actor is None or c.actor.start != stmt.actor.start or \
+                        act.pos_ not in ("NOUN", "PROPN") or not trigger.is_ancestor(act):
+                    continue
+                # an author named on the noun or on the nouns it hangs from ("Washington's decision to ...")
+                chain, node = [act], act
+                while node.head.i != node.i and node.head.i != trigger.i:
+                    node = node.head
+                    chain.append(node)
+                authored = any(t.ent_id_ for n in chain for c2 in n.children
+                               if c2.dep_ in ("poss", "compound") or c2.dep_ == "prep" and c2.norm_ == "by"
+                               for t in c2.subtree)
+                if not authored:
+                    dropped.add(id(c))
+        return dropped
 
     def _foreign_move(self, doc: Doc, stmt: Candidate, trigger: Token, answered: Token | None) -> Span | None:
         """"Caracas denounced the post as a colonialist threat", "denunció las amenazas de

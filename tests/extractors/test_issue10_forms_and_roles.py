@@ -194,3 +194,13 @@ def test_issue10_a_venezuelan_position_on_a_us_move_or_message_is_about_its_auth
     # a measure against the country stays a position about the country itself
     text = "Venezuela's government rejected the new U.S. sanctions as an aggression."
     assert ("statement", "Venezuela", "Venezuela") in {m[:3] for m in found(nlp, text)}
+
+
+def test_issue10_a_measure_a_venezuelan_position_names_by_a_noun_is_not_news_of_its_own(nlp):
+    """Fourth session (domain_roles._spoken_of): the speaker is not the measure's author."""
+    text = "Foreign Minister Yván Gil said on Thursday that the new bounty on Nicolás Maduro was a pathetic show."
+    got = {m[0] for m in found(nlp, text)}
+    assert "statement" in got and "reward" not in got, got
+    text = ("Venezuela's government rejected Washington's decision to double the reward for Nicolás Maduro's "
+            "capture.")
+    assert "reward" in {m[0] for m in found(nlp, text)}
