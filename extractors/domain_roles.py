@@ -72,9 +72,10 @@ class DomainRoles:
 
     def _spoken_of(self, doc: Doc, candidates: list[Candidate]) -> set[int]:
         """"Gil called the new bounties on Maduro a pathetic show": a measure a Venezuelan position
-        names only by a noun, with no author of its own, is what the position is about, not news
-        of its own, and the speaker is not its author ("rejected Washington's decision to double
-        the reward" names its author, and stays)."""
+        names only by a noun, with no author of its own (a name of the other side on the noun or
+        on the nouns it hangs from), is what the position is about, not news of its own, and the
+        speaker is not its author ("rejected Washington's decision to double the reward" names
+        its author, and stays)."""
         dropped = set()
         for stmt in [c for c in candidates if c.event_type == "statement" and c.actor is not None]:
             speaker = self.entities.get(stmt.actor.ent_id_)
@@ -91,9 +92,11 @@ class DomainRoles:
                 while node.head.i != node.i and node.head.i != trigger.i:
                     node = node.head
                     chain.append(node)
-                authored = any(t.ent_id_ for n in chain for c2 in n.children
-                               if c2.dep_ in ("poss", "compound") or c2.dep_ == "prep" and c2.norm_ == "by"
-                               for t in c2.subtree)
+                named = [t for t in act.subtree] + [t for n in chain[1:] for c2 in n.children
+                                                    if c2.dep_ in ("poss", "compound") or
+                                                    c2.dep_ == "prep" and c2.norm_ == "by" for t in c2.subtree]
+                other = self._other_side(stmt.actor)
+                authored = any(t.ent_id_ and self._side(t.ent_id_) == other for t in named)
                 if not authored:
                     dropped.add(id(c))
         return dropped
