@@ -24,6 +24,8 @@ class SideRoles:
             # "Biden frees Alex Saab", "Venezuela freed ten Americans": a prisoner release is
             # an exchange with the other government, not with the people freed
             targets = self._counterpart(roles, actor, rule.get("counterparts", {})) or targets
+        if lemma in rule.get("exchange_nouns", ()) and token.pos_ in ("NOUN", "PROPN"):
+            actor, targets = self._exchange_sides(rule, roles, actor, targets)
         if not targets and actor is not None and lemma in rule.get("counterpart_lemmas", ()):
             # "Venezuela agreed to take back deportees", "resumed accepting deportation flights":
             # an exchange with no other side named is with the other government
@@ -46,6 +48,23 @@ class SideRoles:
                 for t in token.subtree):
             return [self._last_place]
         return []
+
+    def _exchange_sides(self, rule: dict, roles: Roles, actor: Span | None,
+                        targets: list[Span]) -> tuple[Span | None, list[Span]]:
+        """"a prisoner exchange between Caracas and Washington", "un canje con EE. UU.": an
+        exchange is between the two governments whichever one the sentence names, and is told in
+        one order (triggers.yaml, diplomacy.exchange_nouns, both_sides), so that every report of it
+        is one event. (A release is told by who frees whom: "Venezuela freed ten Americans".)"""
+        counterparts = rule.get("counterparts", {})
+        order = (rule.get("both_sides") or {}).get("order")
+        if actor is None and len(targets) == 1 and self._side(targets[0].ent_id_) in counterparts:
+            other = next((e for e in targets[0].doc.ents
+                          if e.ent_id_ == counterparts[self._side(targets[0].ent_id_)]), None)
+            actor = other if other is not None else actor
+        if order and actor is not None and len(targets) == 1 and \
+                [self._side(targets[0].ent_id_), self._side(actor.ent_id_)] == order:
+            actor, targets = targets[0], [actor]
+        return actor, targets
 
     @staticmethod
     def _both_governments(token: Token, rule: dict, roles: Roles) -> tuple[Span, list[Span]] | None:

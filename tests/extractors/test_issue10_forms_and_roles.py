@@ -204,3 +204,12 @@ def test_issue10_a_measure_a_venezuelan_position_names_by_a_noun_is_not_news_of_
     text = ("Venezuela's government rejected Washington's decision to double the reward for Nicolás Maduro's "
             "capture.")
     assert "reward" in {m[0] for m in found(nlp, text)}
+
+
+def test_issue10_a_swap_is_between_the_two_governments_in_one_order(nlp):
+    """Fourth session (side_roles._exchange_sides; triggers.yaml diplomacy.exchange_nouns)."""
+    text = "The 252 Venezuelans returned to Caracas after a swap with the United States."
+    assert ("diplomacy", "United States", "Venezuela") in {m[:3] for m in found(nlp, text)}
+    # a release of funds is no exchange
+    text = "The agreement signed in Mexico City provides for the gradual release of $3 billion held abroad by Venezuela."
+    assert "diplomacy" not in {m[0] for m in found(nlp, text)}
