@@ -291,9 +291,11 @@ class Roles:
                 return sides[0], [sides[1]]
         if actor is not None and not targets:
             # "Maduro's government and the opposition signed": the conjunct of what the actor owns
+            # ("the government of Nicolás Maduro and the opposition": what the actor heads by "of" too)
             node = actor.root
-            while node.dep_ in ("poss", "compound") and node.head.i != node.i:
-                node = node.head
+            while node.head.i != node.i and (node.dep_ in ("poss", "compound") or
+                                             node.dep_ == "pobj" and node.head.norm_ == "of"):
+                node = node.head.head if node.dep_ == "pobj" else node.head
             partners = [c for c in (*actor.root.children, *node.children) if c.dep_ == "conj"]
             spans = [s for c in partners for s in self.entities_in(c.subtree, kinds, actor)]
             if spans:

@@ -213,3 +213,9 @@ def test_issue10_a_swap_is_between_the_two_governments_in_one_order(nlp):
     # a release of funds is no exchange
     text = "The agreement signed in Mexico City provides for the gradual release of $3 billion held abroad by Venezuela."
     assert "diplomacy" not in {m[0] for m in found(nlp, text)}
+
+
+def test_issue10_the_government_of_a_leader_and_a_partner_are_two_sides(nlp):
+    """Fourth session (roles.parties): "the government of X and Y signed" is talks between X and Y."""
+    text = "The government of Nicolás Maduro and the opposition Unitary Platform signed an agreement in Barbados."
+    assert ("diplomacy", "Nicolás Maduro", "Unitary Platform") in {m[:3] for m in found(nlp, text)}
