@@ -43,6 +43,8 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
     named = sum(1 for e in doc.ents if e.ent_id_ in entities and entities[e.ent_id_].venezuela)
     focus = named >= _FOCUS_MENTIONS
     paragraphs = dates.paragraph_texts()
+    # the words as the article wrote them (a title-case headline was lowered for the parser)
+    original = article.text if len(article.text) == len(doc.text) else doc.text
     mentions: dict[tuple, Mention] = {}
     for cand in candidates:
         sent = doc[cand.sentence[0]:cand.sentence[1]]
@@ -95,7 +97,8 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
             actor_text=cand.actor.text if cand.actor is not None else None, target_text=cand.target.text,
             designation=cand.designation, status=cand.status, modality=cand.modality,
             event_date=chosen.value if chosen else None, date_precision=chosen.precision if chosen else None,
-            amount_usd=amount, is_background=background, sentence=sent.text, char_start=sent.start_char,
+            amount_usd=amount, is_background=background, sentence=original[sent.start_char:sent.end_char],
+            char_start=sent.start_char,
             char_end=sent.end_char, extractor_version=version)
     return _share_paragraph_dates(list(mentions.values()), dates, doc)
 

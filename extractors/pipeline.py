@@ -20,6 +20,7 @@ import extractors.names  # noqa: F401  (registers the newsmon_names factory)
 import extractors.sentences  # noqa: F401  (registers newsmon_paragraphs)
 from extractors.gazetteer import data_dir, load_gazetteer
 from extractors.mentions import doc_mentions
+from extractors.truecase import truecase_headline
 from extractors.models import ArticleText, Mention
 from extractors.languages import LANGUAGES, SETUP_COMMAND, pipeline_language
 from extractors.relevance import passes_gate
@@ -194,14 +195,15 @@ def _extract_relevant(nlp: Language, relevant: list[ArticleText], batch_size: in
         batch = [a.model_copy(update={"text": cap_text(a.text, max_chars)}) for a in relevant[start:start + batch_size]]
         try:
             found = []
-            for doc, article in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size,
+            for doc, article in nlp.pipe(((truecase_headline(a.text), a) for a in batch), as_tuples=True,
+                                         batch_size=batch_size,
                                          n_process=n_process):
                 found += doc_mentions(doc, article, entities, version)
             mentions += found
         except Exception:  # noqa: BLE001 - isolate the culprit below
             for article in batch:
                 try:
-                    mentions += doc_mentions(nlp(article.text), article, entities, version)
+                    mentions += doc_mentions(nlp(truecase_headline(article.text)), article, entities, version)
                 except Exception as exc:  # noqa: BLE001 - recorded, counted, never retried
                     failures[article.article_id] = f"{type(exc).__name__}: {exc}"[:500]
                     log.warning("article %s failed extraction: %s", article.article_id, failures[article.article_id])
