@@ -81,7 +81,7 @@ class DomainRoles:
             speaker = self.entities.get(stmt.actor.ent_id_)
             if speaker is None or not speaker.venezuela:
                 continue
-            trigger = doc[stmt.trigger]
+            trigger, other = doc[stmt.trigger], self._other_side(stmt.actor)
             for c in candidates:
                 act = doc[c.trigger]
                 if c.event_type not in _MEASURES or c.actor is None or c.actor.start != stmt.actor.start or \
@@ -95,7 +95,6 @@ class DomainRoles:
                 named = [t for t in act.subtree] + [t for n in chain[1:] for c2 in n.children
                                                     if c2.dep_ in ("poss", "compound") or
                                                     c2.dep_ == "prep" and c2.norm_ == "by" for t in c2.subtree]
-                other = self._other_side(stmt.actor)
                 authored = any(t.ent_id_ and self._side(t.ent_id_) == other for t in named)
                 if not authored:
                     dropped.add(id(c))
@@ -256,24 +255,12 @@ class DomainRoles:
 
     def _other_side(self, actor: Span | None) -> str | None:
         """The id of the speaker's counterpart government (triggers.yaml, statement.counterparts)."""
-        entity = self.entities.get(actor.ent_id_) if actor is not None else None
-        side = VENEZUELA if entity is not None and entity.venezuela else entity.id if entity is not None else None
-        while side is not None and side not in self.rules["statement"].get("counterparts", {}) and \
-                self.entities.get(side) is not None and self.entities[side].acts_for:
-            side = self.entities[side].acts_for
-        return self.rules["statement"].get("counterparts", {}).get(side)
+        return self.rules["statement"].get("counterparts", {}).get(self._side(actor.ent_id_)) if actor else None
 
-    @staticmethod
-    def _counterpart(roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:
+    def _counterpart(self, roles: Roles, actor: Span | None, counterparts: dict[str, str]) -> list[Span]:
         """The other government, as the article names it: a threat by the U.S. side is aimed at
         Venezuela and the other way round."""
-        entity = roles.entity(actor)
-        if entity is None:
-            return []
-        side = VENEZUELA if entity.venezuela else entity.id
-        while side not in counterparts and roles.entities.get(side) is not None and roles.entities[side].acts_for:
-            side = roles.entities[side].acts_for
-        other = counterparts.get(side)
+        other = counterparts.get(self._side(actor.ent_id_)) if actor is not None else None
         return [e for e in actor.doc.ents if e.ent_id_ == other][:1] if other else []
 
     @staticmethod

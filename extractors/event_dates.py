@@ -48,6 +48,11 @@ _FUTURE = {"will", "shall", "intend", "plan", "expect", "effective", "schedule",
 _FINDERS = {"en": find_dates, "es": find_dates_es}
 
 
+def _after(text: str, expr: DateExpr, cues: tuple[str, ...]) -> bool:
+    """Whether one of `cues` (lower case) ends just before the date expression."""
+    return text[max(0, expr.start - 16):expr.start].lower().rstrip().endswith(cues)
+
+
 def _clause_verb(token: Token) -> Token:
     node = token
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
@@ -134,8 +139,7 @@ class ArticleDates:
             self.by_sentence[sent.start] = exprs
             # "the same day" is the day of the last act the article dated, not of a deadline or of
             # the day a measure starts to apply ("can be applied from April 2")
-            dated = [e for e in exprs if e.value is not None and not
-                     sent.text[max(0, e.start - 16):e.start].lower().rstrip().endswith(_DEADLINE_CUES + (" from",))]
+            dated = [e for e in exprs if e.value is not None and not _after(sent.text, e, _DEADLINE_CUES + (" from",))]
             if dated:
                 last = dated[0]
         absolute = [e.value for exprs in self.by_sentence.values() for e in exprs
@@ -160,14 +164,8 @@ class ArticleDates:
     def _token_at(self, sent: Span, char: int) -> Token | None:
         return next((t for t in sent if t.idx >= sent.start_char + char), None)
 
-    def _pick(self, sent: Span, exprs: list[DateExpr], usable: list[int], offset: int,
-              event_type: str) -> int:
-        if event_type == "designation":
-            lowered = sent.text.lower()
-            cued = [i for i in usable if lowered[max(0, exprs[i].start - 16):exprs[i].start].rstrip()
-                    .endswith(_EFFECTIVE_CUES)]
-            if cued:
-                return cued[-1]
+    @staticmethod
+    def _pick(sent: Span, exprs: list[DateExpr], usable: list[int], offset: int) -> int:
         i = min(usable, key=lambda i: abs(exprs[i].start - offset))
         # a span of time ("throughout September and October", "from March to May") is dated by
         # its start, whichever of its ends the trigger sits nearer
@@ -213,7 +211,7 @@ class ArticleDates:
                 token = self._token_at(sent, expr.start)
                 if token is None:
                     continue
-                if sent.text[max(0, expr.start - 16):expr.start].lower().rstrip().endswith(_DEADLINE_CUES):
+                if _after(sent.text, expr, _DEADLINE_CUES):
                     continue  # a deadline is not the act's date: "gave Chevron until May 27 to wind down"
                 if expr.precision == "year" and not expr.relative and token.dep_ in ("compound", "nummod", "amod") \
                         and token.head.pos_ in ("NOUN", "PROPN") and token.head.i != trigger.i:
@@ -229,14 +227,12 @@ class ArticleDates:
             if event_type == "designation":
                 # a listing's effective date anywhere in its sentence ("Rubio announced on Sunday that
                 # the designation would take effect on Nov. 24") wins over the announcement's
-                lowered = sent.text.lower()
-                cued = [i for i in clause + free if lowered[max(0, exprs[i].start - 16):exprs[i].start].rstrip()
-                        .endswith(_EFFECTIVE_CUES)]
+                cued = [i for i in clause + free if _after(sent.text, exprs[i], _EFFECTIVE_CUES)]
                 if cued:  # its tense is the effect's, not the announcement's: the nearest occurrence
                     return self._result(sent, exprs, cued[-1], None)
             for usable in (clause, free):
                 if usable:
-                    return self._result(sent, exprs, self._pick(sent, exprs, usable, offset, event_type), future)
+                    return self._result(sent, exprs, self._pick(sent, exprs, usable, offset), future)
         # a neighbour of the same paragraph continuing the same development
         n = self.index.get(sent.start)
         if n is not None:

@@ -55,7 +55,8 @@ def refine(target: str, sentence: str, trigger_offset: int, paragraph: str, arti
     if len(found) == 1:
         return next(iter(found))
     # the article's own program: the one it names most, twice as often as any other
-    counts = sorted(((len(p.findall(article.lower())), program) for program, p in cues.items()), reverse=True)
+    lowered = article.lower()
+    counts = sorted(((len(p.findall(lowered)), program) for program, p in cues.items()), reverse=True)
     if counts[0][0] and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
         return counts[0][1]
     return target

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from extractors.event_dates import ArticleDates
 from extractors.events import _ACTS_FOR_TYPES, Candidate
 from extractors.gazetteer import Entity
-from extractors.groups import refine
+from extractors.groups import program_groups, refine
 from extractors.names import entities_of
 from extractors.models import ArticleText, Mention
 from extractors.money import find_amounts
@@ -42,7 +42,7 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
     dates = ArticleDates(doc, article.published_at)
     named = sum(1 for e in doc.ents if e.ent_id_ in entities and entities[e.ent_id_].venezuela)
     focus = named >= _FOCUS_MENTIONS
-    paragraphs = dates.paragraph_texts()
+    paragraphs: dict[int, str] | None = None  # built for the first group a program may name
     # the words as the article wrote them (a title-case headline was lowered for the parser)
     original = article.text if len(article.text) == len(doc.text) else doc.text
     mentions: dict[tuple, Mention] = {}
@@ -52,9 +52,11 @@ def doc_mentions(doc: Doc, article: ArticleText, entities: dict[str, Entity], ve
             continue
         actor_entity = entities.get(cand.actor.ent_id_) if cand.actor is not None else None
         target_entity = entities[cand.target.ent_id_]
-        group = refine(target_entity.id, sent.text, doc[cand.trigger].idx - sent.start_char,
-                       paragraphs.get(cand.sentence[0], sent.text), doc.text)
-        target_entity = entities.get(group, target_entity)
+        if target_entity.id in program_groups():
+            paragraphs = paragraphs if paragraphs is not None else dates.paragraph_texts()
+            group = refine(target_entity.id, sent.text, doc[cand.trigger].idx - sent.start_char,
+                           paragraphs.get(cand.sentence[0], sent.text), doc.text)
+            target_entity = entities.get(group, target_entity)
         # Tied to Venezuela: a Venezuelan name in the sentence, an article about Venezuela, the
         # theatre of the US campaign (the Caribbean: its boat strikes are reported without naming
         # Venezuela), or, in an article that names Venezuela, a Venezuelan party.

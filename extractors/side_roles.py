@@ -57,10 +57,8 @@ class SideRoles:
         is one event. (A release is told by who frees whom: "Venezuela freed ten Americans".)"""
         counterparts = rule.get("counterparts", {})
         order = (rule.get("both_sides") or {}).get("order")
-        if actor is None and len(targets) == 1 and self._side(targets[0].ent_id_) in counterparts:
-            other = next((e for e in targets[0].doc.ents
-                          if e.ent_id_ == counterparts[self._side(targets[0].ent_id_)]), None)
-            actor = other if other is not None else actor
+        if actor is None and len(targets) == 1:
+            actor = next(iter(self._counterpart(roles, targets[0], counterparts)), None)
         if order and actor is not None and len(targets) == 1 and \
                 [self._side(targets[0].ent_id_), self._side(actor.ent_id_)] == order:
             actor, targets = targets[0], [actor]

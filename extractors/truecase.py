@@ -14,7 +14,7 @@ import re
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*")
 # Words a title-case style leaves in lower case, or capitalises, without meaning a name.
 _SMALL = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "as", "by", "with", "from", "over",
-          "de", "del", "la", "el", "los", "las", "y", "en", "por", "para", "con", "a", "al"}
+          "de", "del", "la", "el", "los", "las", "y", "en", "por", "para", "con", "al"}
 # A headline is in title case when this share of its longer words is capitalised.
 _TITLE_SHARE = 0.75
 

@@ -6,14 +6,13 @@ from datetime import date
 
 import pytest
 
-from extractors import ArticleText, extract_mentions
+from extraction_helpers import mentions_of
 
 pytestmark = pytest.mark.slow
 
 
 def found(nlp, text, published=date(2025, 11, 20)):
-    return [(m.event_type, m.actor, m.target, m.designation)
-            for m in extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=published)])]
+    return [(m.event_type, m.actor, m.target, m.designation) for m in mentions_of(nlp, text, published)]
 
 
 def targets(nlp, text, event_type):
@@ -62,7 +61,7 @@ def test_pdvsa_spelled_pdvsa_in_lowercase_letters(nlp):
 
 def test_a_month_naming_the_listing_is_its_date(nlp):
     text = "The new measures follow the March listing of Venezuela's Pedro Tellechea."
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))])
+    mentions = mentions_of(nlp, text, date(2025, 11, 20))
     assert [(m.event_type, m.event_date) for m in mentions if m.target == "Pedro Tellechea"] == \
         [("designation", date(2025, 3, 1))]
 
@@ -73,7 +72,7 @@ def test_a_seizure_is_aimed_at_whoever_used_the_property(nlp):
 
 
 def _dates(nlp, text, published=date(2025, 1, 10)):
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=published)])
+    mentions = mentions_of(nlp, text, published)
     return {m.target: m.event_date for m in mentions}
 
 
@@ -118,7 +117,7 @@ def test_the_groups_named_in_the_notice_share_its_listings(nlp):
     text = ("The State Department will designate Tren de Aragua as a Foreign Terrorist Organization, according "
             "to a notice posted on Wednesday. The groups named in the notice are Tren de Aragua and the "
             "Sinaloa Cartel.")
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 2, 19))])
+    mentions = mentions_of(nlp, text, date(2025, 2, 19))
     named = [(m.designation, m.status, m.event_date) for m in mentions if m.target == "Sinaloa Cartel"]
     assert named == [("FTO", "announced", None)]
 

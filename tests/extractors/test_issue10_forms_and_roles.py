@@ -5,14 +5,13 @@ from datetime import date
 
 import pytest
 
-from extractors import ArticleText, extract_mentions
+from extraction_helpers import mentions_of
 
 pytestmark = pytest.mark.slow
 
 
 def found(nlp, text, published=date(2025, 11, 20)):
-    return [(m.event_type, m.actor, m.target, m.designation)
-            for m in extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=published)])]
+    return [(m.event_type, m.actor, m.target, m.designation) for m in mentions_of(nlp, text, published)]
 
 
 def test_issue10_an_arrest_warrant_is_a_legal_action(nlp):
@@ -119,7 +118,7 @@ def test_issue10_a_past_act_under_a_hypothetical_clause_still_happened(nlp):
 
 def test_issue10_a_raised_reward_has_the_amount_it_became(nlp):
     text = "Last month the State Department doubled its reward for Maduro's arrest from $25 million to $50 million."
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 9, 2))])
+    mentions = mentions_of(nlp, text, date(2025, 9, 2))
     assert {m.amount_usd for m in mentions if m.event_type == "reward"} == {50_000_000}
 
 
@@ -132,7 +131,7 @@ def test_issue10_a_deployment_to_the_region_goes_to_the_place_named_before(nlp):
     text = ("A U.S. strike killed three people in the Caribbean on Monday. The strike comes after the United States "
             "sent eight warships and a submarine to the region in recent weeks.")
     second = text.index("The strike")
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 9, 20))])
+    mentions = mentions_of(nlp, text, date(2025, 9, 20))
     assert ("military_action", "United States", "Caribbean") in {
         (m.event_type, m.actor, m.target) for m in mentions if m.char_start >= second}
 
@@ -153,14 +152,14 @@ def test_issue10_an_exchange_told_from_both_ends_is_one_report(nlp):
 def test_issue10_a_present_tense_headline_takes_its_ledes_date(nlp):
     text = ("Washington doubles reward for Maduro to $50 million\n\n"
             "The State Department on Thursday raised its reward for Nicolás Maduro's arrest to $50 million.")
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 8, 8))])
+    mentions = mentions_of(nlp, text, date(2025, 8, 8))
     assert {m.event_date for m in mentions if m.event_type == "reward"} == {date(2025, 8, 7)}
 
 
 def test_issue10_a_present_tense_headline_with_an_undated_lede_takes_the_articles_date(nlp):
     text = ("Washington doubles reward for Maduro to $50 million\n\n"
             "The State Department raised its reward for Nicolás Maduro's arrest to $50 million.")
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 8, 8))])
+    mentions = mentions_of(nlp, text, date(2025, 8, 8))
     headline = [m for m in mentions if m.event_type == "reward" and m.char_start == 0]
     assert [m.event_date for m in headline] == [date(2025, 8, 8)]
 

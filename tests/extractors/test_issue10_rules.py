@@ -5,14 +5,14 @@ from datetime import date
 
 import pytest
 
-from extractors import ArticleText, extract_mentions
+from extraction_helpers import mentions_of
 
 pytestmark = pytest.mark.slow
 
 
 def found(nlp, text, published=date(2025, 11, 20)):
     return [(m.event_type, m.actor, m.target, m.designation, m.event_date and m.event_date.isoformat())
-            for m in extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=published)])]
+            for m in mentions_of(nlp, text, published)]
 
 
 def test_issue10_unlisted_names_fill_roles_in_their_fullest_form(nlp):
@@ -94,8 +94,8 @@ def test_issue10_a_paragraph_gives_one_date_to_one_development(nlp):
     text = ("Treasury sanctioned Venezuela's Cartel de los Soles on July 25, 2025. "
             "The listing of the Cartel de los Soles followed a months-long review.\n\n"
             "The listing of the Cartel de los Soles followed years of pressure from Congress.")
-    by_sentence = sorted((m.char_start, m.event_date and m.event_date.isoformat()) for m in extract_mentions(
-        nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 7, 28))]) if m.event_type == "designation")
+    by_sentence = sorted((m.char_start, m.event_date and m.event_date.isoformat())
+                         for m in mentions_of(nlp, text, date(2025, 7, 28)) if m.event_type == "designation")
     assert [d for _, d in by_sentence][:2] == ["2025-07-25", "2025-07-25"]
     assert by_sentence[-1][1] != "2025-07-25"  # another paragraph: not the same telling
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extractors import ArticleText, extract_mentions
+from extraction_helpers import mentions_of
 
 pytestmark = pytest.mark.slow
 
@@ -19,8 +19,7 @@ def es_nlp():
 
 
 def found(nlp, text, published=date(2025, 11, 20), language="en"):
-    article = ArticleText(article_id="t", text=text, published_at=published, language=language)
-    return {(m.event_type, m.target) for m in extract_mentions(nlp, [article])}
+    return {(m.event_type, m.target) for m in mentions_of(nlp, text, published, language)}
 
 
 def test_issue10_a_secondary_tariff_is_aimed_at_the_country_whose_buyers_it_taxes(nlp):
@@ -44,8 +43,7 @@ def test_issue10_a_coordinated_clause_with_its_own_subject_is_its_own_act(es_nlp
 def test_issue10_two_dated_acts_on_one_target_in_one_sentence_are_two_mentions(nlp):
     text = ("Noem's department terminated the 2023 designation of Venezuela for TPS in February, and in "
             "September it ended the 2021 designation for Venezuelans as well.")
-    article = ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))
-    got = [(m.event_type, m.target) for m in extract_mentions(nlp, [article])]
+    got = [(m.event_type, m.target) for m in mentions_of(nlp, text)]
     assert got.count(("sanction", "Venezuelan TPS holders")) == 2
 
 

@@ -6,14 +6,13 @@ from datetime import date
 
 import pytest
 
-from extractors import ArticleText, extract_mentions
+from extraction_helpers import mentions_of
 
 pytestmark = pytest.mark.slow
 
 
 def found(nlp, text, published=date(2025, 11, 20), language="en"):
-    article = ArticleText(article_id="t", text=text, published_at=published, language=language)
-    return [(m.event_type, m.actor, m.target) for m in extract_mentions(nlp, [article])]
+    return [(m.event_type, m.actor, m.target) for m in mentions_of(nlp, text, published, language)]
 
 
 @pytest.fixture(scope="module")

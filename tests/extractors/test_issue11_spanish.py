@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from conftest import PROJECT_ROOT
-from extractors import ArticleText, extract_mentions
+from extraction_helpers import mentions_of
 
 DEVSET = PROJECT_ROOT / "devset"
 slow = pytest.mark.slow
@@ -24,9 +24,8 @@ def es_nlp():
 
 
 def found(nlp, text, published=date(2025, 11, 20)):
-    article = ArticleText(article_id="t", text=text, published_at=published, language="es")
     return [(m.event_type, m.actor, m.target, m.designation, m.status, m.modality,
-             m.event_date and m.event_date.isoformat(), m.amount_usd) for m in extract_mentions(nlp, [article])]
+             m.event_date and m.event_date.isoformat(), m.amount_usd) for m in mentions_of(nlp, text, published, "es")]
 
 
 # ---- the sentence, and each piece of the Spanish pipeline ------------------------------

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from extractors import ArticleText, extract_mentions
+from extraction_helpers import mentions_of
 from extractors.truecase import truecase_headline
 
 BODY = ("\n\nThe Treasury Department on Monday imposed sanctions on the state oil company of Venezuela, "
@@ -35,7 +35,7 @@ def test_issue10_a_headline_may_end_on_an_abbreviation():
 def test_issue10_a_title_case_headline_reports_its_act_and_keeps_its_words(nlp):
     text = ("Justice Department Charges Maduro With Narco-Terrorism\n\nFederal prosecutors in New York on "
             "Thursday charged Nicolás Maduro with narco-terrorism.\n")
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=date(2025, 11, 20))])
+    mentions = mentions_of(nlp, text, date(2025, 11, 20))
     headline = [(m.event_type, m.target) for m in mentions if m.char_start == 0]
     assert headline == [("legal_action", "Nicolás Maduro")], headline  # not "Narco-Terrorism"
     assert [m.sentence for m in mentions if m.char_start == 0][0].startswith("Justice Department Charges")

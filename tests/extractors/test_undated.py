@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extractors import ArticleText, extract_mentions
+from extraction_helpers import mentions_of
 from extractors.dates import find_dates
 from extractors.dates_es import find_dates_es
 from extractors.undated import infer_years
@@ -50,6 +50,6 @@ def test_issue10_an_undated_articles_strikes_are_dated_by_the_start_of_their_spa
     text = ("In July 2025, the Treasury Department designated the Cartel de los Soles as a Specially "
             "Designated Global Terrorist.\n\nU.S. forces carried out strikes on boats in the Caribbean "
             "throughout September and October, prompting Venezuelan militia mobilizations.")
-    mentions = extract_mentions(nlp, [ArticleText(article_id="t", text=text, published_at=None)])
+    mentions = mentions_of(nlp, text, None)
     strikes = [m for m in mentions if m.event_type == "military_action"]
     assert strikes and {(m.event_date, m.date_precision) for m in strikes} == {(date(2025, 9, 1), "month")}
